@@ -1,0 +1,14 @@
+import type { CliIo } from './cli-io';
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run: (args: string[], io: CliIo) => Promise<number>;
+}
+
+/** Loaded lazily so that `image-trust ref` does not pay for what `scan` imports. */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  ref: async () => (await import('./ref-command')).refCommand,
+  scan: async () => (await import('./scan-command')).scanCommand,
+};
