@@ -1,0 +1,128 @@
+import { dirname, isAbsolute, join } from 'node:path';
+import type { FileSystem } from '../ports/file-system';
+import { parseDotenv, scanCompose, type ComposeBuild } from './compose';
+import { scanDockerfile } from './dockerfile';
+import type { ScanResult } from './found-image';
+import type { FileError, ImageRef, WorkspaceScan } from './image-ref';
+import { normalizeFoundImage } from './normalize-found-image';
+import { readTextFile } from './read-text-file';
+import { SCAN_DEFAULTS } from './scan-defaults';
+import { walkWorkspace, type WorkspaceFile } from './workspace-walk';
+
+export interface ScanOptions {
+  /** `--build-arg K=V` values, applied to every Dockerfile scanned directly. */
+  buildArgs?: Record<string, string>;
+  /** The process environment, which Compose puts above `.env`. */
+  environment?: Record<string, string | undefined>;
+  /** `--env-file`: replaces the `.env` beside each compose file, as Compose's flag does. */
+  envFile?: string;
+  maxFileBytes?: number;
+}
+
+interface ScanContext {
+  fs: FileSystem;
+  options: Required<Pick<ScanOptions, 'maxFileBytes'>> & ScanOptions;
+  references: ImageRef[];
+  errors: FileError[];
+}
+
+function collect(context: ScanContext, file: string, result: ScanResult, service?: string): void {
+  for (const found of result.images) {
+    context.references.push(normalizeFoundImage(service ? { ...found, service } : found, file));
+  }
+  for (const error of result.errors) context.errors.push({ file, line: error.line, message: error.message });
+}
+
+async function readOrReport(context: ScanContext, path: string): Promise<string | null> {
+  const read = await readTextFile(context.fs, path, context.options.maxFileBytes);
+  if (read.ok) return read.text;
+  context.errors.push({ file: path, line: null, message: read.message });
+  return null;
+}
+
+async function loadDotenv(context: ScanContext, composeDirectory: string) {
+  const path = context.options.envFile ?? join(composeDirectory, '.env');
+  if (!context.options.envFile && (await context.fs.kindOf(path)) !== 'file') return undefined;
+  const text = await readOrReport(context, path);
+  if (text === null) return undefined;
+  const environment = context.options.environment ?? {};
+  const parsed = parseDotenv(text, (name) => environment[name]);
+  for (const error of parsed.errors) context.errors.push({ file: path, line: error.line, message: error.message });
+  return { file: path, values: parsed.values };
+}
+
+/** Compose builds images from Dockerfiles with its own args: scan those as Compose would build them. */
+async function scanComposeBuild(context: ScanContext, composeFile: string, build: ComposeBuild): Promise<void> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(build.context) || build.context.startsWith('git@')) {
+    context.errors.push({
+      file: composeFile,
+      line: build.range.line,
+      message: `service ${build.service}: build context ${build.context} is remote; its Dockerfile is not scanned`,
+    });
+    return;
+  }
+  const options = { buildArgs: build.args, ...(build.target ? { target: build.target } : {}) };
+  if (build.dockerfileInline !== undefined) {
+    const result = scanDockerfile(build.dockerfileInline, options);
+    collect(context, composeFile, { images: [], errors: result.errors }, build.service);
+    for (const found of result.images) {
+      context.references.push(normalizeFoundImage({ ...found, service: build.service, range: build.range }, composeFile));
+    }
+    return;
+  }
+  const contextDir = isAbsolute(build.context) ? build.context : join(dirname(composeFile), build.context);
+  const dockerfile = isAbsolute(build.dockerfile) ? build.dockerfile : join(contextDir, build.dockerfile);
+  const text = await readOrReport(context, dockerfile);
+  if (text !== null) collect(context, dockerfile, scanDockerfile(text, options), build.service);
+}
+
+async function scanFile(context: ScanContext, file: WorkspaceFile): Promise<void> {
+  const text = await readOrReport(context, file.path);
+  if (text === null) return;
+  if (file.kind === 'dockerfile') {
+    collect(context, file.path, scanDockerfile(text, { buildArgs: context.options.buildArgs ?? {} }));
+    return;
+  }
+  const dotenv = await loadDotenv(context, dirname(file.path));
+  const result = scanCompose(text, { environment: context.options.environment ?? {}, ...(dotenv ? { dotenv } : {}) });
+  collect(context, file.path, result);
+  for (const build of result.builds) await scanComposeBuild(context, file.path, build);
+}
+
+/** A Dockerfile reached both directly and through a compose build is reported once when both read it alike. */
+function withoutRepeats(references: ImageRef[]): ImageRef[] {
+  const seen = new Map<string, ImageRef>();
+  const kept: ImageRef[] = [];
+  for (const ref of references) {
+    const key = `${ref.file}\0${ref.range.line}:${ref.range.column}\0${ref.kind}\0${ref.expanded}`;
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, ref);
+      kept.push(ref);
+    } else if (!earlier.service && ref.service) earlier.service = ref.service;
+  }
+  return kept;
+}
+
+function byPosition(a: ImageRef, b: ImageRef): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.line - b.range.line || a.range.column - b.range.column;
+}
+
+/** Scans files and directories for image references: walk, read, scan, normalize. Never throws on bad input. */
+export async function scanWorkspace(fs: FileSystem, roots: string[], options: ScanOptions = {}): Promise<WorkspaceScan> {
+  const context: ScanContext = {
+    fs,
+    options: { maxFileBytes: SCAN_DEFAULTS.maxFileBytes, ...options },
+    references: [],
+    errors: [],
+  };
+  const walk = await walkWorkspace(fs, roots);
+  for (const problem of walk.problems) context.errors.push({ file: problem.path, line: null, message: problem.message });
+  const queue = [...walk.files];
+  const workers = Array.from({ length: Math.min(SCAN_DEFAULTS.readConcurrency, queue.length) }, async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) await scanFile(context, file);
+  });
+  await Promise.all(workers);
+  return { references: withoutRepeats(context.references).sort(byPosition), errors: context.errors, files: walk.files.length };
+}
