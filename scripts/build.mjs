@@ -4,8 +4,10 @@ import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+const bench = process.argv.includes('--bench');
+
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: bench ? { 'bench/run': 'bench/run.ts' } : { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,0 +1,12 @@
+import { peakRssMiB } from './measure';
+import { scanBenchmark } from './scan-bench';
+
+/** `npm run bench`: every benchmark prints its ratio against a peer or a floor measured in the same run. */
+const benchmarks: Record<string, () => Promise<void>> = { scan: scanBenchmark };
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  await run();
+}
+console.log(`peak RSS: ${peakRssMiB()}`);
