@@ -41,11 +41,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const format = parseOutputFormat(parsed.values.format);
   const roots = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((path) => resolve(io.cwd, path));
-  const envFile = parsed.values['env-file'];
+  const envFile = parsed.values['env-file'] === undefined ? undefined : resolve(io.cwd, parsed.values['env-file']);
+  if (envFile !== undefined && (await nodeFileSystem.kindOf(envFile)) !== 'file') {
+    throw new UsageError(`--env-file: no such file: ${parsed.values['env-file']}`);
+  }
   const scan = await scanWorkspace(nodeFileSystem, roots, {
     buildArgs: parseBuildArgs(parsed.values['build-arg'] ?? [], io.env),
     environment: io.env,
-    ...(envFile !== undefined ? { envFile: resolve(io.cwd, envFile) } : {}),
+    ...(envFile !== undefined ? { envFile } : {}),
   });
   io.stdout(
     format === 'json' ? scanReportJson(scan, io.cwd) : scanReportText(scan, io.cwd, terminalStyle(io.isTty, io.env)),
