@@ -1,4 +1,6 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { DirectoryEntry, EntryKind, FileSystem } from '../core/ports/file-system';
 
 function kindOfDirent(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
@@ -25,8 +27,24 @@ async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
+async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = await stat(path).then(
+    (info) => info.mode & 0o7777,
+    () => 0o644,
+  );
+  try {
+    await writeFile(temporary, data, { mode, flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
 export const nodeFileSystem: FileSystem = {
   readFile: readCapped,
+  writeFileAtomic,
   async readDirectory(path: string): Promise<DirectoryEntry[]> {
     const entries = await readdir(path, { withFileTypes: true });
     return entries.map((entry) => ({ name: entry.name, kind: kindOfDirent(entry) }));

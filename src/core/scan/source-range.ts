@@ -13,7 +13,10 @@ export interface SourceRange {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
+  private readonly textLength: number;
+
   constructor(text: string) {
+    this.textLength = text.length;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
@@ -26,6 +29,14 @@ export class LineIndex {
       else high = mid - 1;
     }
     return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+  }
+
+  /** The offset of a 1-based line/column position; positions past a line's end are clamped to it. */
+  offset(line: number, column: number): number {
+    const start = this.starts[line - 1];
+    if (start === undefined) return this.textLength;
+    const next = this.starts[line] ?? this.textLength + 1;
+    return Math.min(start + column - 1, next - 1);
   }
 
   range(start: number, end: number): SourceRange {
