@@ -22,7 +22,12 @@ export function validateDigest(s: string): ParseResult<string> {
   if (expected === undefined) {
     if (!ANY_DIGEST.test(s)) return invalidFormat(s, `${JSON.stringify(s)} is not "algorithm:encoded"`);
     const supported = Object.keys(DIGEST_HEX_LENGTHS).join(', ');
-    return failure('unsupported-digest', UPSTREAM_MESSAGES.checksumUnsupported, s, `${algorithm} (supported: ${supported})`);
+    return failure(
+      'unsupported-digest',
+      UPSTREAM_MESSAGES.checksumUnsupported,
+      s,
+      `${algorithm} (supported: ${supported})`,
+    );
   }
   if (encoded.length !== expected) {
     const detail = `${algorithm} takes ${expected} hex digits, got ${encoded.length}`;

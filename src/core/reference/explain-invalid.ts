@@ -22,6 +22,9 @@ function explain(s: string): string | undefined {
   if (at >= 0 && !ANCHORED_DIGEST.test(s.slice(at + 1))) {
     return `digest ${JSON.stringify(s.slice(at + 1))} is not "algorithm:hex" with at least 32 hex digits`;
   }
+  if (nameAndTag.startsWith('[') && !nameAndTag.includes('/')) {
+    return 'an IPv6 registry host must be followed by "/" and a repository path';
+  }
   const lastSlash = nameAndTag.lastIndexOf('/');
   const colon = nameAndTag.indexOf(':', lastSlash + 1);
   const name = colon < 0 ? nameAndTag : nameAndTag.slice(0, colon);
@@ -40,8 +43,6 @@ function explainName(name: string): string | undefined {
     const host = components.shift() ?? '';
     if (!ANCHORED_DOMAIN_AND_PORT.test(host)) return `registry host ${JSON.stringify(host)} is not a valid host[:port]`;
     offset = host.length + 1;
-  } else if (name.includes('[')) {
-    return `an IPv6 registry host must be followed by "/" and a repository path`;
   }
   for (const component of components) {
     const problem = explainComponent(component, offset);

@@ -8,7 +8,7 @@ export class BadPattern extends Error {}
 export function matchChunk(chunk: string[], name: string[], from: number): number | undefined {
   let n = from;
   let failed = false;
-  for (let c = 0; c < chunk.length; ) {
+  for (let c = 0; c < chunk.length;) {
     if (n >= name.length) failed = true;
     const token = chunk[c];
     if (token === '[') {

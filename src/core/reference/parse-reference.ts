@@ -37,10 +37,13 @@ function splitName(name: string): { domain: string; path: string } {
   return { domain: match?.[1] ?? '', path: match?.[2] ?? name };
 }
 
+// Outside printable ASCII, String#toLowerCase may change length or fold letters Go would not.
+const NON_ASCII = /[^ -~]/;
+
 // Go tells "would be valid in lower case" apart from every other grammar failure. Only ASCII is folded: the
 // grammar is ASCII, and calling a non-ASCII letter "uppercase" would mislead.
 function rejectUnmatched(s: string): ParseResult<Reference> {
-  const lower = s.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  const lower = NON_ASCII.test(s) ? s.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : s.toLowerCase();
   const lowered = lower === s ? null : ANCHORED_REFERENCE.exec(lower);
   if (lowered) {
     // Domains may be upper case, so the culprit is in the path: point there.

@@ -55,7 +55,7 @@ function matchAfterSkipping(chunk: string[], name: string[], from: number, last:
 }
 
 function checkRest(pattern: string[], from: number): void {
-  for (let p = from; p < pattern.length; ) {
+  for (let p = from; p < pattern.length;) {
     const { chunk, next } = scanChunk(pattern, p);
     matchChunk(chunk, [], 0);
     p = next;
