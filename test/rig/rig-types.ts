@@ -1,0 +1,58 @@
+import type { Platform } from './oci-layout';
+import type { RegistryKind } from './registry-config';
+import type { RigUser } from './rig-users';
+
+export type { Platform, RegistryKind, RigUser };
+
+/** How a registry authenticates; `users` are the rig's users (RIG_USERS). */
+export type RegistryAuth =
+  | { kind: 'none' }
+  | { kind: 'basic'; realm: string; users: readonly RigUser[] }
+  | { kind: 'token'; realm: string; service: string; issuer: string; users: readonly RigUser[] };
+
+/** Connection data for one registry; plain data, so it survives vitest's `provide`/`inject`. */
+export interface RegistryInfo {
+  kind: RegistryKind;
+  /** `127.0.0.1:PORT`, the registry part of an image reference. */
+  host: string;
+  /** `http://127.0.0.1:PORT` or `https://127.0.0.1:PORT`. */
+  url: string;
+  /** PEM file of the CA that signed the registry's (and the token server's) certificate; absent for HTTP. */
+  caFile?: string;
+  /** A directory with only `ca.crt`, for skopeo's `--cert-dir`; absent for HTTP. */
+  certDir?: string;
+  auth: RegistryAuth;
+}
+
+/** One platform's manifest; for a single-platform image it is the image itself. */
+export interface PlatformManifest {
+  platform: Platform;
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+/** An image the rig pushed. The digest is computed from the bytes and checked against skopeo's report. */
+export interface PushedImage {
+  registry: RegistryKind;
+  repo: string;
+  tag: string;
+  /** `127.0.0.1:PORT/repo:tag` */
+  reference: string;
+  digest: string;
+  mediaType: string;
+  size: number;
+  /** Two entries for the multi-platform indexes, one for single-platform manifests. */
+  platforms: PlatformManifest[];
+}
+
+/** Everything a test needs to reach the rig; serializable (no functions). */
+export interface RigInfo {
+  registries: Record<RegistryKind, RegistryInfo>;
+  pushed: PushedImage[];
+  /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
+  processes: { name: string; pid: number }[];
+  /** The rig's temp dir (under os.tmpdir()); removed by `stop()`. */
+  dir: string;
+  timings: { pkiMs: number; serversMs: number; pushMs: number; totalMs: number };
+}
