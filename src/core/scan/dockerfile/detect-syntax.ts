@@ -1,0 +1,64 @@
+import { DirectiveParser, type Directive } from './directives';
+
+/**
+ * The `syntax` directive as BuildKit's DetectSyntax finds it (the frontend image that will parse the file): after an
+ * optional BOM and `#!` line, in `#` comments, else `//` comments, else a JSON document's "syntax" key.
+ */
+
+export interface SyntaxDirective {
+  /** The image reference: the value up to its first space. */
+  ref: string;
+  start: number;
+  end: number;
+}
+
+export function detectSyntax(text: string): SyntaxDirective | null {
+  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('#!', from)) {
+    const newline = text.indexOf('\n', from);
+    from = newline === -1 ? text.length : newline + 1;
+  }
+  const found = findDirective(text, from, '#') ?? findDirective(text, from, '//');
+  if (found) {
+    const space = found.value.indexOf(' ');
+    const end = space === -1 ? found.end : found.start + space;
+    return { ref: text.slice(found.start, end), start: found.start, end };
+  }
+  return fromJson(text, from);
+}
+
+/** DirectiveParser.ParseAll: lines until the block ends; bufio.ScanLines drops one trailing `\r`. */
+function findDirective(text: string, from: number, prefix: string): Directive | null {
+  const parser = new DirectiveParser(prefix);
+  for (let start = from; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const next = newline === -1 ? text.length : newline + 1;
+    let end = newline === -1 ? text.length : newline;
+    if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
+    const line = parser.parseLine(text, start, end);
+    if (line === null) return null;
+    // A repeated directive stops ParseAll with the directives found so far.
+    if ('error' in line) return null;
+    if (line.name === 'syntax') return line;
+    start = next;
+  }
+  return null;
+}
+
+function fromJson(text: string, from: number): SyntaxDirective | null {
+  if (!text.slice(from).trimStart().startsWith('{')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(from));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const value = (parsed as Record<string, unknown>).syntax;
+  if (typeof value !== 'string') return null;
+  const token = JSON.stringify(value);
+  const at = text.indexOf(token, text.indexOf('"syntax"', from) + 8);
+  if (at === -1) return null;
+  // Unlike comment directives, the JSON value is not cut at its first space.
+  return { ref: value, start: at + 1, end: at + token.length - 1 };
+}
