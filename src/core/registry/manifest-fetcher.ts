@@ -1,0 +1,100 @@
+import { computeDigest, parseDigest } from './digest';
+import type { ManifestDeps, RegistryRef, FetchedManifest } from './client-types';
+import { parseErrorCodes } from './error-body';
+import { bareMediaType, MANIFEST_ACCEPT } from './media-types';
+import type { TransportResponse } from './ports';
+import { parseRateLimit } from './rate-limit';
+import { displayUrl, RegistryError } from './registry-error';
+import type { RegistrySession } from './registry-session';
+
+/**
+ * HEAD the tag for its digest, GET the bytes by digest unless the cache holds them, and verify them: the
+ * computed digest must equal the reference's digest and every Docker-Content-Digest the registry sent.
+ */
+export async function fetchManifestBytes(
+  deps: ManifestDeps,
+  session: RegistrySession,
+  ref: RegistryRef,
+  signal?: AbortSignal,
+): Promise<FetchedManifest> {
+  const pinned = ref.digest === undefined ? undefined : await fromCache(deps, ref.digest);
+  if (pinned !== undefined) return pinned;
+  const claims: { source: string; digest: string }[] = [];
+  if (ref.digest !== undefined) claims.push({ source: 'the reference', digest: ref.digest });
+  const send = (method: 'GET' | 'HEAD', reference: string) =>
+    session.send({
+      method,
+      path: `/v2/${ref.path}/manifests/${reference}`,
+      headers: { accept: MANIFEST_ACCEPT },
+      maxBytes: deps.options.maxManifestBytes,
+      scope: `repository:${ref.path}:pull`,
+      ...(signal === undefined ? {} : { signal }),
+    });
+  let target = ref.digest ?? ref.tag ?? 'latest';
+  if (ref.digest === undefined) {
+    // A 404 HEAD has no body to tell a missing tag from a missing repository: the GET below reads it.
+    const head = await send('HEAD', target);
+    const headDigest = head.status === 200 ? head.headers['docker-content-digest']?.[0] : undefined;
+    if (headDigest !== undefined) {
+      claims.push({ source: 'the HEAD Docker-Content-Digest', digest: headDigest });
+      const cached = await fromCache(deps, headDigest);
+      if (cached !== undefined) return { ...cached, rateLimit: parseRateLimit(head.headers) };
+      if (parseDigest(headDigest) !== undefined) target = headDigest;
+    }
+  }
+  const response = await send('GET', target);
+  checkStatus(session, response);
+  const bodyDigest = response.headers['docker-content-digest']?.[0];
+  if (bodyDigest !== undefined) claims.push({ source: 'the GET Docker-Content-Digest', digest: bodyDigest });
+  const digest = await verifyClaims(deps, session, response.body, claims);
+  const mediaType = bareMediaType(response.headers['content-type']?.[0]) ?? '';
+  await deps.cache.putContent(digest, { bytes: response.body, mediaType });
+  return { digest, mediaType, bytes: response.body, rateLimit: parseRateLimit(response.headers) };
+}
+
+// Cached bytes are re-hashed: a cache on disk is not trusted more than the network.
+async function fromCache(deps: ManifestDeps, digest: string) {
+  const parsed = parseDigest(digest);
+  const cached = parsed === undefined ? undefined : await deps.cache.getContent(digest);
+  if (parsed === undefined || cached === undefined) return undefined;
+  if ((await computeDigest(deps.hash, parsed.algorithm, cached.bytes)) !== digest) return undefined;
+  return { digest, mediaType: cached.mediaType, bytes: cached.bytes };
+}
+
+async function verifyClaims(
+  deps: ManifestDeps,
+  session: RegistrySession,
+  bytes: Uint8Array,
+  claims: { source: string; digest: string }[],
+): Promise<string> {
+  const algorithm = claims.map((c) => parseDigest(c.digest)?.algorithm).find((a) => a !== undefined) ?? 'sha256';
+  const digest = await computeDigest(deps.hash, algorithm, bytes);
+  for (const claim of claims) {
+    const parsed = parseDigest(claim.digest);
+    const actual = parsed === undefined ? digest : await computeDigest(deps.hash, parsed.algorithm, bytes);
+    if (parsed === undefined || actual !== claim.digest) {
+      const message = `${session.registry} sent manifest bytes whose digest ${actual} differs from ${claim.source} (${claim.digest}): do not use this content.`;
+      const details = { registry: session.registry, expected: claim.digest, actual };
+      throw new RegistryError('REGISTRY_DIGEST_MISMATCH', message, details);
+    }
+  }
+  return digest;
+}
+
+function checkStatus(session: RegistrySession, response: TransportResponse): void {
+  if (response.status === 200) return;
+  if (response.status === 404) throw notFound(session, response);
+  const details = { registry: session.registry, url: displayUrl(response.url), status: response.status };
+  if (response.status >= 500) {
+    const message = `${session.registry} is failing (HTTP ${response.status}) after retries: try again later.`;
+    throw new RegistryError('REGISTRY_UNAVAILABLE', message, details);
+  }
+  const message = `${session.registry} answered HTTP ${response.status} for a manifest.`;
+  throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', message, details);
+}
+
+function notFound(session: RegistrySession, response: TransportResponse): RegistryError {
+  const missing = parseErrorCodes(response.body).includes('NAME_UNKNOWN') ? 'repository' : 'manifest';
+  const message = `${session.registry} has no such ${missing === 'repository' ? 'repository' : 'tag or manifest'}: ${displayUrl(response.url)}.`;
+  return new RegistryError('REGISTRY_NOT_FOUND', message, { registry: session.registry, missing, status: 404 });
+}

@@ -1,0 +1,92 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { TransportRequest, TransportResponse } from '../core/registry/ports';
+import { displayUrl, RegistryError } from '../core/registry/registry-error';
+
+export interface ExchangeLimits {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * One request and its whole response, no redirects: a connect timeout, an overall timeout (a stalled body
+ * included) and the size cap, enforced while reading so an oversized body is never buffered.
+ */
+export function exchange(
+  request: TransportRequest,
+  agent: http.Agent,
+  limits: ExchangeLimits,
+): Promise<TransportResponse> {
+  const { url, signal } = request;
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => {
+      clearTimeout(overall);
+      reject(signal?.aborted ? signal.reason : toRegistryError(error, url));
+    };
+    const headers = request.body
+      ? { ...request.headers, 'content-length': String(request.body.length) }
+      : request.headers;
+    const client = (url.protocol === 'https:' ? https : http).request(url, {
+      method: request.method,
+      headers,
+      agent,
+      signal,
+    });
+    const overall = setTimeout(() => client.destroy(timeout(url, 'answer')), limits.requestTimeoutMs);
+    client.once('socket', (socket) => {
+      if (!socket.connecting) return;
+      const connect = setTimeout(() => client.destroy(timeout(url, 'accept a connection')), limits.connectTimeoutMs);
+      socket.once('connect', () => clearTimeout(connect));
+      socket.once('close', () => clearTimeout(connect));
+    });
+    client.once('error', fail);
+    client.once('response', (response) => {
+      // A HEAD's Content-Length describes the GET's body, not this one.
+      const declared = request.method === 'HEAD' ? 0 : Number(response.headers['content-length'] ?? 0);
+      if (declared > request.maxBytes) return client.destroy(tooLarge(url, request.maxBytes));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > request.maxBytes) client.destroy(tooLarge(url, request.maxBytes));
+        else chunks.push(chunk);
+      });
+      response.once('error', fail);
+      response.once('end', () => {
+        clearTimeout(overall);
+        const body = new Uint8Array(Buffer.concat(chunks));
+        resolve({ status: response.statusCode ?? 0, headers: distinctHeaders(response), body, url });
+      });
+    });
+    client.end(request.body);
+  });
+}
+
+function distinctHeaders(response: http.IncomingMessage): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(response.headersDistinct).flatMap(([name, values]) => (values ? [[name, values]] : [])),
+  );
+}
+
+const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$|HOSTNAME_MISMATCH)/;
+
+function toRegistryError(error: unknown, url: URL): RegistryError {
+  if (error instanceof RegistryError) return error;
+  const code = String((error as { code?: unknown }).code ?? 'unknown');
+  const details = { registry: url.host, url: displayUrl(url) };
+  if (TLS_CODES.test(code)) {
+    const message = `TLS with ${url.host} failed (${code}): add its CA (certs.d/${url.host}/ca.crt) or mark it insecure.`;
+    return new RegistryError('REGISTRY_TLS', message, details, error);
+  }
+  return new RegistryError('REGISTRY_NETWORK', `Could not reach ${url.host} (${code}).`, details, error);
+}
+
+function timeout(url: URL, what: string): RegistryError {
+  const details = { registry: url.host, url: displayUrl(url) };
+  return new RegistryError('REGISTRY_TIMEOUT', `${url.host} did not ${what} in time.`, details);
+}
+
+function tooLarge(url: URL, maxBytes: number): RegistryError {
+  const message = `${url.host} sent more than ${maxBytes} bytes for ${displayUrl(url)}; refused.`;
+  return new RegistryError('REGISTRY_RESPONSE_TOO_LARGE', message, { registry: url.host, url: displayUrl(url) });
+}
