@@ -44,7 +44,8 @@ function explainName(name: string): string | undefined {
     if (!ANCHORED_DOMAIN_AND_PORT.test(host)) return `registry host ${JSON.stringify(host)} is not a valid host[:port]`;
     offset = host.length + 1;
   }
-  for (const component of components) {
+  for (const [index, component] of components.entries()) {
+    if (component === '') return explainEmpty(offset, index === components.length - 1);
     const problem = explainComponent(component, offset);
     if (problem) return problem;
     offset += component.length + 1;
@@ -52,8 +53,12 @@ function explainName(name: string): string | undefined {
   return undefined;
 }
 
+function explainEmpty(offset: number, last: boolean): string {
+  if (offset === 0) return 'the name starts with "/"';
+  return last ? 'the name ends with "/"' : `empty path component: "//" at position ${offset}`;
+}
+
 function explainComponent(component: string, offset: number): string | undefined {
-  if (component === '') return `empty path component at position ${offset + 1}`;
   if (component.includes(':')) return `":" in the path at position ${offset + component.indexOf(':') + 1}`;
   if (PATH_COMPONENT.test(component)) return undefined;
   return (

@@ -16,7 +16,9 @@ describe('an invalid reference format is explained', () => {
   });
 
   it('points at an empty path component', () => {
-    expect(messageOf(parseReference('docker///docker'))).toContain('empty path component at position 8');
+    expect(messageOf(parseReference('docker///docker'))).toContain('"//" at position 7');
+    expect(messageOf(parseReference('docker/'))).toContain('ends with "/"');
+    expect(messageOf(parseReference('/docker'))).toContain('starts with "/"');
   });
 
   it('names a badly separated path component', () => {

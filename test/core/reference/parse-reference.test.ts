@@ -15,7 +15,7 @@ function expectFailure(result: ReturnType<typeof parseReference>, vector: Vector
 }
 
 describe('parseReference (Go Parse)', () => {
-  describe.each(section('parse'))('given $input', (vector) => {
+  describe.each(section('parse').map((v) => ({ ...v, shown: title(v.input) })))('given $shown', (vector) => {
     if (vector.input === SHA512_INPUT) {
       it('accepts a well-formed sha512 digest (upstream test binary lacks sha512: mapped, not skipped)', () => {
         const result = parseReference(vector.input);
