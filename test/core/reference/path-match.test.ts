@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchPath } from '../../../src/core/reference';
 
@@ -66,5 +67,16 @@ describe('matchPath (Go path.Match)', () => {
 
   it.each(BAD)('reports %s as a bad pattern even when %s does not match', (pattern, name) => {
     expect(matchPath(pattern, name)).toMatchObject({ ok: false, error: { code: 'PATTERN_INVALID' } });
+  });
+
+  it('returns a result, never throws, for any pattern and name', () => {
+    const glob = fc.string({ unit: fc.constantFrom(...'ab/*?[]^-\\'), maxLength: 12 });
+    fc.assert(
+      fc.property(glob, glob, (pattern, name) => {
+        const result = matchPath(pattern, name);
+        if (!result.ok) expect(result.error).toMatchObject({ code: 'PATTERN_INVALID' });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
