@@ -27,11 +27,14 @@ export interface VariableUse {
   operator?: string;
   /** True when a `-`/`:-` default replaced the value. */
   defaulted?: boolean;
+  /** Span [start, end) in the input of the operator's word (the default of `${V:-word}`). */
+  wordStart?: number;
+  wordEnd?: number;
 }
 
 export type LexResult =
   | { ok: true; value: string; words: string[]; uses: VariableUse[] }
-  | { ok: false; error: string; uses: VariableUse[] };
+  | { ok: false; error: string; reason: string; uses: VariableUse[] };
 
 export type Env = (name: string) => string | undefined;
 
@@ -55,7 +58,8 @@ export function lexWord(source: string, env: Env, options: LexOptions = {}): Lex
     return { ok: true, value, words, uses: lexer.uses };
   } catch (error) {
     if (!(error instanceof LexError)) throw error;
-    return { ok: false, error: `failed to process ${JSON.stringify(source)}: ${error.message}`, uses: lexer.uses };
+    const reason = error.message;
+    return { ok: false, error: `failed to process ${JSON.stringify(source)}: ${reason}`, reason, uses: lexer.uses };
   }
 }
 
@@ -231,8 +235,10 @@ class ShellLexer {
     const chs = nullIsUnset ? ':' + charOf(op) : charOf(op);
     const rawEscapes = op === 0x23 || op === 0x25;
     if (nullIsUnset && rawEscapes) throw new LexError(`unsupported modifier (${chs}) in substitution`);
+    const wordStart = this.pos;
     let word = this.stopOnOrMissing(0x7d, rawEscapes, "syntax error: missing '}'");
     const found = this.lookup(name, false, chs);
+    Object.assign(this.uses[this.uses.length - 1] as VariableUse, { wordStart, wordEnd: this.pos - 1 });
     if (found.keep) return '${' + name + chs + word + '}';
     const empty = !found.set || (nullIsUnset && found.value === '');
     switch (op) {

@@ -1,0 +1,1 @@
+export { scanDockerfile, type ScanDockerfileOptions } from './scan-dockerfile';
