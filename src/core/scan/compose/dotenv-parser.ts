@@ -36,7 +36,7 @@ export class DotenvParser {
 
   /** Reads every statement into `out`; stops at the first failure like compose-go. */
   parse(): DotenvFailure | undefined {
-    for (let at = this.statementStart(0); at !== -1; ) {
+    for (let at = this.statementStart(0); at !== -1;) {
       const key = this.locateKey(at);
       if ('message' in key) return key;
       if (key.name.includes(' ')) return this.fail('key cannot contain a space');
@@ -57,7 +57,7 @@ export class DotenvParser {
   /** Offset of the next statement from `from`, skipping blanks and comment lines; -1 at the end. */
   statementStart(from: number): number {
     const { text } = this;
-    for (let i = from; ; ) {
+    for (let i = from; ;) {
       while (i < text.length && isGoSpace(text.charCodeAt(i))) {
         if (text.charCodeAt(i) === 0x0a) this.line += 1;
         i += 1;
@@ -76,7 +76,7 @@ export class DotenvParser {
     if (exported) start = this.skipBlanks(from + 'export'.length);
     let end = -1;
     let inherited = false;
-    for (let i = start; i < text.length; ) {
+    for (let i = start; i < text.length;) {
       const code = text.codePointAt(i) ?? 0;
       const char = String.fromCodePoint(code);
       if (char === '=' || char === ':' || char === '\n') {

@@ -33,6 +33,7 @@ export function parseDotenv(text: string, lookup?: DotenvLookup, earlier?: Map<s
   const failure = parser.parse();
   const index = new LineIndex(body);
   const values = new Map(earlier);
-  for (const [key, entry] of entries) values.set(key, { value: entry.value, range: index.range(entry.start, entry.end) });
+  for (const [key, entry] of entries)
+    values.set(key, { value: entry.value, range: index.range(entry.start, entry.end) });
   return { values, errors: failure ? [failure] : [] };
 }

@@ -122,10 +122,14 @@ class TemplateRun {
     switch (operator) {
       case ':-':
       case '-':
-        return (operator === ':-' ? nonEmpty : isSet) ? this.found(name, value) : this.branch(name, isSet, argStart, argEnd);
+        return (operator === ':-' ? nonEmpty : isSet)
+          ? this.found(name, value)
+          : this.branch(name, isSet, argStart, argEnd);
       case ':+':
       case '+':
-        return (operator === ':+' ? nonEmpty : isSet) ? this.branch(name, isSet, argStart, argEnd) : this.found(name, value);
+        return (operator === ':+' ? nonEmpty : isSet)
+          ? this.branch(name, isSet, argStart, argEnd)
+          : this.found(name, value);
       case ':?':
       case '?':
         return (operator === ':?' ? nonEmpty : isSet) ? this.found(name, value) : this.required(name, argStart, argEnd);

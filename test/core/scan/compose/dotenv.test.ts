@@ -35,7 +35,15 @@ interface Vectors {
   fixtures: { cases: FixtureCase[] };
   parse: { cases: ParseCase[] };
   statementStart: { cases: { name: string; input: string; expected: string }[] };
-  multipleFiles: { cases: { files?: Record<string, string>; order?: string[]; currentEnv?: Env | null; expected?: Env; note?: string }[] };
+  multipleFiles: {
+    cases: {
+      files?: Record<string, string>;
+      order?: string[];
+      currentEnv?: Env | null;
+      expected?: Env;
+      note?: string;
+    }[];
+  };
   expandVariables: {
     envSoFar: Env;
     cases: { name: string; input: string; result: string; error?: { variable: string; reason: string } }[];
@@ -68,7 +76,8 @@ describe('parseDotenv', () => {
       }
       expect(parsed.errors).toEqual([]);
       // Load never overrides what the process environment already holds.
-      const values = op === 'Load' ? { ...plain(parsed.values), ...c.presetOsEnv } : withoutDigitKeys(plain(parsed.values));
+      const values =
+        op === 'Load' ? { ...plain(parsed.values), ...c.presetOsEnv } : withoutDigitKeys(plain(parsed.values));
       expectEnv(values, c.expected ?? {}, c.exact);
     });
 
@@ -113,7 +122,9 @@ describe('parseDotenv', () => {
     });
 
     it('leaves out the directory-as-env-file case, because parsing takes text and never opens paths', () => {
-      expect(vectors.multipleFiles.cases.filter((c) => !c.files).map((c) => c.note)).toEqual(['a directory given as env file']);
+      expect(vectors.multipleFiles.cases.filter((c) => !c.files).map((c) => c.note)).toEqual([
+        'a directory given as env file',
+      ]);
     });
   });
 
@@ -122,7 +133,11 @@ describe('parseDotenv', () => {
     it.each(vectors.expandVariables.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
       const result = interpolate(c.input, lookupIn(envSoFar));
       if (c.error) {
-        expect(result.error).toMatchObject({ code: 'COMPOSE_MISSING_REQUIRED', variable: c.error.variable, reason: c.error.reason });
+        expect(result.error).toMatchObject({
+          code: 'COMPOSE_MISSING_REQUIRED',
+          variable: c.error.variable,
+          reason: c.error.reason,
+        });
         const parsed = parseDotenv(c.input, lookupIn(envSoFar));
         expect(parsed.errors).toHaveLength(1);
       } else {

@@ -52,13 +52,13 @@ function interpolateTree(value: unknown, path: string, lookup: VariableLookup): 
     return result.error ? { value, error: treeError(path, result.error) } : { value: result.value };
   }
   if (Array.isArray(value) || (typeof value === 'object' && value !== null)) {
-    const out: Record<string, unknown> = Array.isArray(value) ? [] : {};
+    const out: [string, unknown][] = [];
     for (const [key, element] of Object.entries(value)) {
       const child = interpolateTree(element, path ? `${path}.${Array.isArray(value) ? '[]' : key}` : key, lookup);
       if (child.error) return child;
-      out[key] = child.value;
+      out.push([key, child.value]);
     }
-    return { value: out };
+    return { value: Array.isArray(value) ? out.map(([, v]) => v) : Object.fromEntries(out) };
   }
   return { value };
 }

@@ -1,0 +1,11 @@
+export { isComposeFileName, isComposeLikeFileName } from './compose-file-name';
+export type { ComposeBuild } from './compose-build';
+export { parseDotenv, type DotenvParse, type DotenvValue } from './dotenv';
+export {
+  interpolate,
+  type Interpolation,
+  type InterpolationError,
+  type VariableLookup,
+  type VariableUse,
+} from './interpolate';
+export { scanCompose, type ComposeScan, type ComposeScanOptions } from './scan-compose';
