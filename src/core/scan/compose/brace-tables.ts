@@ -13,12 +13,18 @@ export class BraceTables {
     this.nextNewline = new Int32Array(n + 1);
     this.lastBraceBefore = new Int32Array(n + 1);
     this.closing = new Int32Array(n).fill(-1);
+    let newline = n;
     this.nextNewline[n] = n;
-    for (let i = n - 1; i >= 0; i -= 1)
-      this.nextNewline[i] = text.charCodeAt(i) === 0x0a ? i : this.nextNewline[i + 1]!;
+    for (let i = n - 1; i >= 0; i -= 1) {
+      if (text.charCodeAt(i) === 0x0a) newline = i;
+      this.nextNewline[i] = newline;
+    }
+    let brace = -1;
     this.lastBraceBefore[0] = -1;
-    for (let i = 0; i < n; i += 1)
-      this.lastBraceBefore[i + 1] = text.charCodeAt(i) === 0x7d ? i : this.lastBraceBefore[i]!;
+    for (let i = 0; i < n; i += 1) {
+      if (text.charCodeAt(i) === 0x7d) brace = i;
+      this.lastBraceBefore[i + 1] = brace;
+    }
     this.matchBraces(text);
   }
 
