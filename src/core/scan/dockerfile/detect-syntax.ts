@@ -6,29 +6,34 @@ import { DirectiveParser, type Directive } from './directives';
  */
 
 export interface SyntaxDirective {
-  /** The image reference: the value up to its first space. */
+  /** The value up to its first space (for `syntax`, the frontend image reference). */
   ref: string;
   start: number;
   end: number;
 }
 
 export function detectSyntax(text: string): SyntaxDirective | null {
+  return detectDirective(text, 'syntax', true);
+}
+
+/** ParseDirective / DetectSyntax for any directive; `anyFormat` also accepts `//` comments and JSON. */
+export function detectDirective(text: string, key: string, anyFormat: boolean): SyntaxDirective | null {
   let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (text.startsWith('#!', from)) {
     const newline = text.indexOf('\n', from);
     from = newline === -1 ? text.length : newline + 1;
   }
-  const found = findDirective(text, from, '#') ?? findDirective(text, from, '//');
+  const found = findDirective(text, from, '#', key) ?? (anyFormat ? findDirective(text, from, '//', key) : null);
   if (found) {
     const space = found.value.indexOf(' ');
     const end = space === -1 ? found.end : found.start + space;
     return { ref: text.slice(found.start, end), start: found.start, end };
   }
-  return fromJson(text, from);
+  return anyFormat ? fromJson(text, from, key) : null;
 }
 
 /** DirectiveParser.ParseAll: lines until the block ends; bufio.ScanLines drops one trailing `\r`. */
-function findDirective(text: string, from: number, prefix: string): Directive | null {
+function findDirective(text: string, from: number, prefix: string, key: string): Directive | null {
   const parser = new DirectiveParser(prefix);
   for (let start = from; start < text.length; ) {
     const newline = text.indexOf('\n', start);
@@ -39,13 +44,13 @@ function findDirective(text: string, from: number, prefix: string): Directive | 
     if (line === null) return null;
     // A repeated directive stops ParseAll with the directives found so far.
     if ('error' in line) return null;
-    if (line.name === 'syntax') return line;
+    if (line.name === key) return line;
     start = next;
   }
   return null;
 }
 
-function fromJson(text: string, from: number): SyntaxDirective | null {
+function fromJson(text: string, from: number, key: string): SyntaxDirective | null {
   if (!text.slice(from).trimStart().startsWith('{')) return null;
   let parsed: unknown;
   try {
@@ -54,10 +59,11 @@ function fromJson(text: string, from: number): SyntaxDirective | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const value = (parsed as Record<string, unknown>).syntax;
+  const value = Object.hasOwn(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
   if (typeof value !== 'string') return null;
   const token = JSON.stringify(value);
-  const at = text.indexOf(token, text.indexOf('"syntax"', from) + 8);
+  const keyToken = JSON.stringify(key);
+  const at = text.indexOf(token, text.indexOf(keyToken, from) + keyToken.length);
   if (at === -1) return null;
   // Unlike comment directives, the JSON value is not cut at its first space.
   return { ref: value, start: at + 1, end: at + token.length - 1 };
