@@ -109,7 +109,11 @@ describe('the rig', () => {
       const registry = rig.registries.token;
       const token = await fetchRigToken(registry, user, ['repository:demo/app:pull,push']);
       const url = `${registry.url}/v2/demo/app/blobs/uploads/`;
-      return rigRequest(url, { method: 'POST', caFile: registry.caFile, headers: { authorization: `Bearer ${token}` } });
+      return rigRequest(url, {
+        method: 'POST',
+        caFile: registry.caFile,
+        headers: { authorization: `Bearer ${token}` },
+      });
     };
 
     it('let alice start an upload', async () => {

@@ -49,7 +49,9 @@ function sourceKey(entry: PushPlanEntry): string {
 
 async function prepareSources(ctx: PushContext, plan: readonly PushPlanEntry[]): Promise<Map<string, PreparedSource>> {
   const unique = [...new Map(plan.map((entry) => [sourceKey(entry), entry])).values()];
-  const prepared = await Promise.all(unique.map(async (entry) => [sourceKey(entry), await prepareSource(ctx, entry)] as const));
+  const prepared = await Promise.all(
+    unique.map(async (entry) => [sourceKey(entry), await prepareSource(ctx, entry)] as const),
+  );
   return new Map(prepared);
 }
 
@@ -77,7 +79,10 @@ async function pushOne(ctx: PushContext, job: PushJob): Promise<PushedImage> {
     digestFile: job.digestFile,
   });
   if (reported !== source.summary.digest) {
-    throw new RigError('RIG_PUSH_FAILED', `skopeo pushed ${reference} as ${reported}, expected ${source.summary.digest}`);
+    throw new RigError(
+      'RIG_PUSH_FAILED',
+      `skopeo pushed ${reference} as ${reported}, expected ${source.summary.digest}`,
+    );
   }
   return { registry: registry.kind, repo: entry.repo, tag: entry.tag, reference, ...source.summary };
 }

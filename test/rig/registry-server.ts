@@ -19,11 +19,19 @@ export interface RegistryServer {
 const BIND_ATTEMPTS = 5;
 
 function isAddressInUse(error: unknown, proc: RigProcess): boolean {
-  return error instanceof RigError && error.code === 'RIG_PROCESS_EXITED' && /address already in use/.test(proc.logTail(50));
+  return (
+    error instanceof RigError && error.code === 'RIG_PROCESS_EXITED' && /address already in use/.test(proc.logTail(50))
+  );
 }
 
 /** One attempt: pick a port, write the config, spawn, wait for `/v2/`. */
-async function startOnce(kind: RegistryKind, dir: string, pki: RigPki | undefined, auth: RegistryAuthInputs, attempt: number) {
+async function startOnce(
+  kind: RegistryKind,
+  dir: string,
+  pki: RigPki | undefined,
+  auth: RegistryAuthInputs,
+  attempt: number,
+) {
   const port = await findFreePort();
   const configFile = join(dir, `registry-${kind}.yml`);
   await writeFile(configFile, JSON.stringify(buildRegistryConfig(kind, port, pki, auth), null, 2));

@@ -26,7 +26,9 @@ function equalText(a: string, b: string): boolean {
 }
 
 function findUser(credentials: Credentials): RigUser | undefined {
-  return RIG_USERS.find((u) => equalText(u.username, credentials.username) && equalText(u.password, credentials.password));
+  return RIG_USERS.find(
+    (u) => equalText(u.username, credentials.username) && equalText(u.password, credentials.password),
+  );
 }
 
 function basicCredentials(req: IncomingMessage): Credentials | undefined {

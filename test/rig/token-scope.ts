@@ -10,7 +10,10 @@ export function parseScope(scope: string): AccessEntry | null {
   const last = scope.lastIndexOf(':');
   if (first < 0 || last <= first) return null;
   const type = scope.slice(0, first).replace(/\(.*\)$/, '');
-  const actions = scope.slice(last + 1).split(',').filter(Boolean);
+  const actions = scope
+    .slice(last + 1)
+    .split(',')
+    .filter(Boolean);
   return { type, name: scope.slice(first + 1, last), actions };
 }
 
