@@ -19,7 +19,8 @@ export function csvFields(input: string): CsvField[] | { error: string } {
       const comma = line.indexOf(',', pos);
       const end = comma === -1 ? line.length : comma;
       const quote = line.indexOf('"', pos);
-      if (quote !== -1 && quote < end) return { error: `parse error on column ${quote + 1}: bare " in non-quoted-field` };
+      if (quote !== -1 && quote < end)
+        return { error: `parse error on column ${quote + 1}: bare " in non-quoted-field` };
       fields.push(plainField(line, pos, end));
       if (comma === -1) return fields;
       pos = comma + 1;

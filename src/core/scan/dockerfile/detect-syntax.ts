@@ -35,7 +35,7 @@ export function detectDirective(text: string, key: string, anyFormat: boolean): 
 /** DirectiveParser.ParseAll: lines until the block ends; bufio.ScanLines drops one trailing `\r`. */
 function findDirective(text: string, from: number, prefix: string, key: string): Directive | null {
   const parser = new DirectiveParser(prefix);
-  for (let start = from; start < text.length; ) {
+  for (let start = from; start < text.length;) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
     let end = newline === -1 ? text.length : newline;

@@ -30,7 +30,9 @@ export function readFrom(instruction: Instruction): Pick<FromStage, 'name' | 'ba
   if (args.length === 3 && args[1]?.value.toLowerCase() === 'as') {
     name = (args[2] as Word).value.toLowerCase();
     if (!STAGE_NAME.test(name)) {
-      errors.push(`invalid name for build stage: "${args[2]?.value}", name can't start with a number or contain symbols`);
+      errors.push(
+        `invalid name for build stage: "${args[2]?.value}", name can't start with a number or contain symbols`,
+      );
       name = undefined;
     }
   } else if (args.length !== 1) errors.push('FROM requires either one or three arguments');
@@ -63,7 +65,8 @@ export function expandFrom(
   };
   if (expansion.error) image.error = expansion.error;
   if (result.platform !== undefined) image.platform = result.platform;
-  const toFile = (start: number, end: number) => positions.range(instruction.line, base.start + start, base.start + end);
+  const toFile = (start: number, end: number) =>
+    positions.range(instruction.line, base.start + start, base.start + end);
   const variables = variableOrigins(expansion.uses, args, toFile);
   if (variables.length > 0) image.variables = variables;
   result.image = image;

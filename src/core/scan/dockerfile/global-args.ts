@@ -41,7 +41,8 @@ export class GlobalArgs {
       this.errors.push(`invalid ${prefix === 'TARGET' ? 'platform' : 'build platform'} option "${spec}"`);
       return;
     }
-    for (const [name, value] of platformArgs(prefix, platform)) this.set(name, { value, origin: { name, source: 'build-arg' } });
+    for (const [name, value] of platformArgs(prefix, platform))
+      this.set(name, { value, origin: { name, source: 'build-arg' } });
   }
 
   buildArg(name: string): string | undefined {

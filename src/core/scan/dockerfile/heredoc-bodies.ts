@@ -6,7 +6,8 @@ const HEREDOC_COMMANDS = new Set(['add', 'copy', 'run']);
 
 /** canContainHeredoc: RUN, COPY and ADD in shell form, also as an ONBUILD trigger. */
 function canContainHeredoc(instruction: InstructionNode): boolean {
-  const target = instruction.command.toLowerCase() === 'onbuild' && instruction.trigger ? instruction.trigger : instruction;
+  const target =
+    instruction.command.toLowerCase() === 'onbuild' && instruction.trigger ? instruction.trigger : instruction;
   return HEREDOC_COMMANDS.has(target.command.toLowerCase()) && !target.json;
 }
 

@@ -6,7 +6,12 @@ import { splitCommand } from './split-command';
 /** ONBUILD triggers nest by recursion; BuildKit rejects ONBUILD ONBUILD anyway, so depth is bounded. */
 const MAX_TRIGGER_DEPTH = 4;
 
-export function parseInstruction(line: string, escape: number, from = 0, depth = 0): InstructionNode | { error: string } {
+export function parseInstruction(
+  line: string,
+  escape: number,
+  from = 0,
+  depth = 0,
+): InstructionNode | { error: string } {
   const text = from === 0 ? line : line.slice(from);
   const split = splitCommand(text, escape);
   const shift = <T extends { start: number; end: number }>(word: T): T => ({

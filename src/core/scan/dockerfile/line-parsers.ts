@@ -77,13 +77,18 @@ function nameVal(command: string): ArgsParser {
       while (value < end && isSplitSpace(line.charCodeAt(value))) value++;
       if (cut === end) throw new ArgsError(`${command} must have two arguments`);
       const key = { value: line.slice(start, cut), start, end: cut };
-      return { args: [key, { value: line.slice(value, end), start: value, end }, { value: '', start: end, end }], json: false };
+      return {
+        args: [key, { value: line.slice(value, end), start: value, end }, { value: '', start: end, end }],
+        json: false,
+      };
     }
     const args: Word[] = [];
     for (const word of words) {
       const eq = word.value.indexOf('=');
       if (eq === -1) {
-        throw new ArgsError(`Syntax error - can't find = in ${JSON.stringify(word.value)}. Must be of the form: name=value`);
+        throw new ArgsError(
+          `Syntax error - can't find = in ${JSON.stringify(word.value)}. Must be of the form: name=value`,
+        );
       }
       args.push({ value: word.value.slice(0, eq), start: word.start, end: word.start + eq });
       args.push({ value: word.value.slice(eq + 1), start: word.start + eq + 1, end: word.end });
@@ -103,25 +108,27 @@ function healthConfig(line: string, start: number, end: number): ParsedArgs {
 
 const ignore: ArgsParser = (_line, start) => ({ args: [{ value: '', start, end: start }], json: false });
 
-const PARSERS = new Map<string, ArgsParser>(Object.entries({
-  add: maybeJsonToList,
-  arg: nameOrNameVal,
-  cmd: maybeJson,
-  copy: maybeJsonToList,
-  entrypoint: maybeJson,
-  env: nameVal('ENV'),
-  expose: whitespaceDelimited,
-  from: whitespaceDelimited,
-  healthcheck: healthConfig,
-  label: nameVal('LABEL'),
-  maintainer: single,
-  run: maybeJson,
-  shell: maybeJson,
-  stopsignal: single,
-  user: single,
-  volume: maybeJsonToList,
-  workdir: single,
-}));
+const PARSERS = new Map<string, ArgsParser>(
+  Object.entries({
+    add: maybeJsonToList,
+    arg: nameOrNameVal,
+    cmd: maybeJson,
+    copy: maybeJsonToList,
+    entrypoint: maybeJson,
+    env: nameVal('ENV'),
+    expose: whitespaceDelimited,
+    from: whitespaceDelimited,
+    healthcheck: healthConfig,
+    label: nameVal('LABEL'),
+    maintainer: single,
+    run: maybeJson,
+    shell: maybeJson,
+    stopsignal: single,
+    user: single,
+    volume: maybeJsonToList,
+    workdir: single,
+  }),
+);
 
 /** Parses the arguments of any instruction but ONBUILD; unknown instructions keep one empty node, as in BuildKit. */
 export function parseArguments(command: string, line: string, start: number, end: number, escape: number): ParsedArgs {

@@ -4,11 +4,15 @@
  */
 
 const KNOWN_OS = new Set(
-  'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '),
+  'aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(
+    ' ',
+  ),
 );
 const KNOWN_ARCH = new Set(
-  ('386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 ' +
-    'mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm').split(' '),
+  (
+    '386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 ' +
+    'mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm'
+  ).split(' '),
 );
 const OS_PART = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;
 const PART = /^[A-Za-z0-9_.-]+$/;

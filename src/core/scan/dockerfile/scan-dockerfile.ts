@@ -50,7 +50,12 @@ function scan(text: string, options: ScanDockerfileOptions): ScanResult {
   const last = stages[stages.length - 1];
   const targetStage = options.target ?? last?.read.name ?? 'default';
   const targetArg = args.buildArg('TARGETSTAGE');
-  args.set('TARGETSTAGE', targetArg === undefined ? { value: targetStage } : { value: targetArg, origin: { name: 'TARGETSTAGE', source: 'build-arg' } });
+  args.set(
+    'TARGETSTAGE',
+    targetArg === undefined
+      ? { value: targetStage }
+      : { value: targetArg, origin: { name: 'TARGETSTAGE', source: 'build-arg' } },
+  );
   for (const instruction of meta) {
     const toRange = (start: number, end: number) => positions.range(instruction.line, start, end);
     for (const message of applyMetaArg(instruction, args, parsed.escape, toRange)) {
@@ -61,7 +66,14 @@ function scan(text: string, options: ScanDockerfileOptions): ScanResult {
   const froms = stages.map((stage) => addStage(stage, graph, args, parsed.escape, positions, errors));
   stages.forEach((stage, index) => {
     const from = froms[index] as FromStage;
-    const context = { state: index, stage: from.name ?? String(index), escape: parsed.escape, graph, positions, errors };
+    const context = {
+      state: index,
+      stage: from.name ?? String(index),
+      escape: parsed.escape,
+      graph,
+      positions,
+      errors,
+    };
     if (from.platform !== undefined) Object.assign(context, { platform: from.platform });
     for (const command of stage.commands) addInstructionSources(command, context);
   });
@@ -125,5 +137,10 @@ function selectImages(graph: StageGraph, target: string | undefined, errors: Sca
 }
 
 function syntaxImage(syntax: { ref: string; start: number; end: number }, positions: FilePositions): FoundImage {
-  return { kind: 'syntax', range: positions.fileRange(syntax.start, syntax.end), text: syntax.ref, expanded: syntax.ref };
+  return {
+    kind: 'syntax',
+    range: positions.fileRange(syntax.start, syntax.end),
+    text: syntax.ref,
+    expanded: syntax.ref,
+  };
 }

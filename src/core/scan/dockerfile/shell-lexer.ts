@@ -177,7 +177,8 @@ class ShellLexer {
     if (this.peek() !== 0x3c) return '<';
     this.next();
     let space = '';
-    for (let ch = this.peek(); ch === 0x09 || ch === 0x0d || ch === 0x20; ch = this.peek()) space += charOf(this.next());
+    for (let ch = this.peek(); ch === 0x09 || ch === 0x0d || ch === 0x20; ch = this.peek())
+      space += charOf(this.next());
     return '<<' + space;
   }
 
@@ -292,4 +293,3 @@ class ShellLexer {
     }
   }
 }
-

@@ -19,7 +19,8 @@ export function shellPatternToRegex(pattern: string, greedy: boolean, anchored: 
       const next = chars[i + 1];
       // `}` and `/` are escaped only to survive `${}` parsing; the escape is not part of the pattern.
       if (next === '}' || next === '/') continue;
-      if (next !== '*' && next !== '?' && next !== '\\') throw new PatternError(`invalid escape '\\${next ?? '\uFFFD'}'`);
+      if (next !== '*' && next !== '?' && next !== '\\')
+        throw new PatternError(`invalid escape '\\${next ?? '\uFFFD'}'`);
       out += '\\' + next;
       i++;
     } else out += REGEX_SPECIAL.has(ch) ? '\\' + ch : ch;
@@ -44,7 +45,7 @@ export function reversePattern(pattern: string): string {
   const chars = Array.from(pattern);
   const out: string[] = new Array<string>(chars.length);
   const last = chars.length - 1;
-  for (let i = 0; i <= last; ) {
+  for (let i = 0; i <= last;) {
     const ch = chars[i] as string;
     if (ch === '\\' && i !== last) {
       out[last - i - 1] = ch;

@@ -42,7 +42,9 @@ function addCopyFrom(instruction: Instruction, from: FlagValue, context: StageCo
   };
   const lexed = lexWord(from.value, () => undefined, { escape: context.escape });
   if (!lexed.ok || lexed.value !== from.value) {
-    return error('variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround');
+    return error(
+      'variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround',
+    );
   }
   const { graph } = context;
   if (STAGE_INDEX.test(from.value)) {

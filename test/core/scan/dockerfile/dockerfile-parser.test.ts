@@ -46,11 +46,14 @@ describe('the Dockerfile parser', () => {
       children: { childIndex: number; heredocs: unknown[] | null }[];
     }
     const [c] = cases<Extracted>('heredocExtraction');
-    it.each((c?.children ?? []).map((child) => [child.childIndex, child] as const))('of instruction %i', (_i, child) => {
-      const parsed = parseDockerfile(c?.dockerfile ?? '');
-      const heredocs = parsed.instructions[child.childIndex]?.heredocs ?? [];
-      expect(heredocs.length === 0 ? null : heredocs).toEqual(child.heredocs);
-    });
+    it.each((c?.children ?? []).map((child) => [child.childIndex, child] as const))(
+      'of instruction %i',
+      (_i, child) => {
+        const parsed = parseDockerfile(c?.dockerfile ?? '');
+        const heredocs = parsed.instructions[child.childIndex]?.heredocs ?? [];
+        expect(heredocs.length === 0 ? null : heredocs).toEqual(child.heredocs);
+      },
+    );
 
     it('never from JSON-form instructions', () => {
       const [json] = cases<{ dockerfile: string; childrenWithoutHeredocs: number[] }>('heredocNotInJSONForm');
@@ -63,19 +66,20 @@ describe('the Dockerfile parser', () => {
       (c) => {
         // Chomping (<<-) removes leading tabs when the content is used (ChompHeredocContent), not when it is read.
         const parsed = parseDockerfile(c.dockerfile);
-        const bodies = parsed.instructions[0]?.heredocs.map((h) => ({ data: h.chomp ? h.content.replace(/^\t+/gm, '') : h.content }));
+        const bodies = parsed.instructions[0]?.heredocs.map((h) => ({
+          data: h.chomp ? h.content.replace(/^\t+/gm, '') : h.content,
+        }));
         expect(bodies?.length ? bodies : null).toEqual(c.sourceContents?.map((s) => ({ data: s.data })) ?? null);
       },
     );
 
-    it.each(cases<{ dockerfile: string; files: { name: string; data: string; chomp: boolean }[] | null }>('runHeredoc'))(
-      'with the files of RUN: $dockerfile',
-      (c) => {
-        const heredocs = parseDockerfile(c.dockerfile).instructions[0]?.heredocs ?? [];
-        const files = heredocs.map((h) => ({ name: h.name, data: h.content, chomp: h.chomp }));
-        expect(files.length ? files : null).toEqual(c.files);
-      },
-    );
+    it.each(
+      cases<{ dockerfile: string; files: { name: string; data: string; chomp: boolean }[] | null }>('runHeredoc'),
+    )('with the files of RUN: $dockerfile', (c) => {
+      const heredocs = parseDockerfile(c.dockerfile).instructions[0]?.heredocs ?? [];
+      const files = heredocs.map((h) => ({ name: h.name, data: h.content, chomp: h.chomp }));
+      expect(files.length ? files : null).toEqual(c.files);
+    });
   });
 
   it('fails a line longer than BuildKit reads (64 KiB)', () => {
@@ -100,11 +104,14 @@ describe('the Dockerfile parser', () => {
   });
 
   describe('reads ENV and LABEL pairs like parseNameVal', () => {
-    it.each(cases<{ cmd: string; input: string; nodeValues?: string[]; error?: boolean }>('nameVal'))('$cmd $input', (c) => {
-      const parse = () => parseArguments(c.cmd.toLowerCase(), c.input, 0, c.input.length, 0x5c);
-      if (c.error) return expect(parse).toThrow(ArgsError);
-      expect(parse().args.map((w) => w.value)).toEqual(c.nodeValues);
-    });
+    it.each(cases<{ cmd: string; input: string; nodeValues?: string[]; error?: boolean }>('nameVal'))(
+      '$cmd $input',
+      (c) => {
+        const parse = () => parseArguments(c.cmd.toLowerCase(), c.input, 0, c.input.length, 0x5c);
+        if (c.error) return expect(parse).toThrow(ArgsError);
+        expect(parse().args.map((w) => w.value)).toEqual(c.nodeValues);
+      },
+    );
   });
 
   // Not applicable to a reference scanner, listed so nothing is skipped silently:
