@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../rig/fault-proxy';
 import { isPidAlive } from '../rig/processes';
 import { startRig, type Rig } from '../rig/rig';
 import { basicAuthorization, fetchRigToken, MANIFEST_ACCEPT, rigRequest } from '../rig/rig-http';
@@ -127,6 +128,50 @@ describe('the rig', () => {
       const grant = rig.tokenGrants.at(-1);
       expect(grant?.user).toBe('bob');
       expect(grant?.granted).toEqual([{ type: 'repository', name: 'demo/app', actions: ['pull'] }]);
+    });
+  });
+
+  describe('a fault proxy in front of the TLS registry', () => {
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      const { url, caFile } = rig.registries.tls;
+      proxy = await startFaultProxy({ upstream: url, caFile, tls: rig.tls });
+    });
+    afterAll(async () => {
+      await proxy?.stop();
+    });
+
+    const manifest = () => {
+      const image = rig.pushed.find((p) => p.registry === 'tls' && p.tag === 'multi') as PushedImage;
+      const url = `${proxy.url}/v2/${image.repo}/manifests/${image.tag}`;
+      return { image, get: () => rigRequest(url, { caFile: rig.tls.caFile, headers: { accept: MANIFEST_ACCEPT } }) };
+    };
+
+    it('forwards faithfully, and upload Locations point back at the proxy', async () => {
+      const { image, get } = manifest();
+      const res = await get();
+      expect([res.status, sha256(res.body), res.headers['docker-content-digest']]).toEqual([
+        200,
+        image.digest,
+        image.digest,
+      ]);
+      const upload = await rigRequest(`${proxy.url}/v2/demo/app/blobs/uploads/`, {
+        method: 'POST',
+        caFile: rig.tls.caFile,
+      });
+      expect(upload.status).toBe(202);
+      expect(upload.headers.location).toMatch(new RegExp(`^${proxy.url}/v2/demo/app/blobs/uploads/`));
+    });
+
+    it('can make the real registry lie about the digest', async () => {
+      const { image, get } = manifest();
+      proxy.addFault({
+        match: { path: /\/manifests\// },
+        fault: { kind: 'digest-header', digest: `sha256:${'0'.repeat(64)}` },
+      });
+      const res = await get();
+      expect(sha256(res.body)).toBe(image.digest);
+      expect(res.headers['docker-content-digest']).not.toBe(image.digest);
     });
   });
 

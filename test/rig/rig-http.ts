@@ -23,6 +23,7 @@ export interface RigRequest {
   headers?: Record<string, string>;
   /** PEM file of the CA to trust for https URLs. */
   caFile?: string;
+  signal?: AbortSignal;
 }
 
 /** A plain request for tests that talk to the rig's servers directly (the product's client is not used here). */
@@ -30,12 +31,18 @@ export function rigRequest(url: string, options: RigRequest = {}): Promise<RigRe
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   const ca = options.caFile === undefined ? undefined : readFileSync(options.caFile);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, ca }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, ca, signal: options.signal },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });

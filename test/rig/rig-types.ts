@@ -52,6 +52,8 @@ export interface RigInfo {
   pushed: PushedImage[];
   /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
   processes: { name: string; pid: number }[];
+  /** The rig's PKI, for tests that serve TLS themselves (e.g. a fault proxy): the cert covers 127.0.0.1. */
+  tls: { caFile: string; certDir: string; certFile: string; keyFile: string };
   /** The rig's temp dir (under os.tmpdir()); removed by `stop()`. */
   dir: string;
   timings: { pkiMs: number; serversMs: number; pushMs: number; totalMs: number };

@@ -91,7 +91,9 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], serv
   const pushed = await pushImages(ctx, Object.values(registries), plan);
   const totalMs = Date.now() - started;
   const processes = servers.registries.map((r) => ({ name: r.process.name, pid: r.process.pid }));
-  return { registries, pushed, processes, dir, timings: { pkiMs, serversMs, pushMs: totalMs - serversMs, totalMs } };
+  const pkiFiles = { caFile: pki.caFile, certDir: pki.certDir, certFile: pki.serverCert, keyFile: pki.serverKey };
+  const timings = { pkiMs, serversMs, pushMs: totalMs - serversMs, totalMs };
+  return { registries, pushed, processes, tls: pkiFiles, dir, timings };
 }
 
 /**
