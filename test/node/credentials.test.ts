@@ -26,9 +26,10 @@ afterEach(async () => {
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const dockerConfig = (config: object) => writeFile(join(root, 'docker', 'config.json'), JSON.stringify(config));
 
-function lookup(allowCredentialHelpers = true) {
+function lookup(allowCredentialHelpers = true, helperTimeoutMs = 10_000) {
   const deps = { readFile: readTextFile, exec: createExec(env), log: (e: LogEvent) => logs.push(e) };
-  return createCredentialSource(deps, { files: credentialFilesFromEnv(env, env.HOME ?? ''), allowCredentialHelpers });
+  const files = credentialFilesFromEnv(env, env.HOME ?? '');
+  return createCredentialSource(deps, { files, allowCredentialHelpers, helperTimeoutMs });
 }
 
 /** `docker-credential-test`: records its argument and stdin, then answers per `script`. */
@@ -143,6 +144,21 @@ describe('credential helpers', () => {
     expect(error).toMatchObject({ code: 'CREDENTIAL_HELPER_FAILED', details: { credentialSource: 'credHelper test' } });
     expect(String(error)).toContain('docker-credential-test');
     expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain('partial-secret-output');
+  });
+
+  it('fails with CREDENTIAL_HELPER_FAILED when the helper hangs past its timeout', async () => {
+    await helper('test', 'exec sleep 30');
+    await dockerConfig({ credHelpers: { 'reg.test': 'test' } });
+    await expect(lookup(true, 300)('reg.test')).rejects.toMatchObject({ code: 'CREDENTIAL_HELPER_FAILED' });
+  });
+
+  it("passes the caller's abort on as it is", async () => {
+    await helper('test', 'exec sleep 30');
+    await dockerConfig({ credHelpers: { 'reg.test': 'test' } });
+    const controller = new AbortController();
+    const pending = lookup()('reg.test', controller.signal);
+    setTimeout(() => controller.abort(new Error('stop')), 100);
+    await expect(pending).rejects.toThrow('stop');
   });
 
   it('fails with CREDENTIAL_HELPER_NOT_FOUND when the helper is not on PATH', async () => {

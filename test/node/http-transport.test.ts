@@ -65,6 +65,14 @@ describe('createHttpTransport', () => {
     await expect(send(get(server.origin))).rejects.toMatchObject({ code: 'REGISTRY_TIMEOUT' });
   });
 
+  it("rejects with the caller's abort reason", async () => {
+    const server = await servers.start(() => undefined);
+    const controller = new AbortController();
+    const pending = transport()(get(server.origin, { signal: controller.signal }));
+    setTimeout(() => controller.abort(new Error('cancelled')), 50);
+    await expect(pending).rejects.toThrow('cancelled');
+  });
+
   it.each([
     ['a declared length', true],
     ['a chunked body', false],

@@ -1,7 +1,15 @@
 import type { Credential } from './credential';
-import { DEFAULTS } from './defaults';
-import type { Exec } from './ports';
+import type { Exec, ExecResult } from './ports';
 import { RegistryError } from './registry-error';
+
+export interface HelperCall {
+  /** The `<name>` of `docker-credential-<name>`. */
+  helper: string;
+  serverUrl: string;
+  /** For messages, e.g. 'credHelper pass'. */
+  source: string;
+  timeoutMs: number;
+}
 
 const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const NOT_FOUND = 'credentials not found';
@@ -13,57 +21,55 @@ const NOT_FOUND = 'credentials not found';
  */
 export async function fetchHelperCredential(
   exec: Exec,
-  helper: string,
-  serverUrl: string,
-  source: string,
+  call: HelperCall,
   signal?: AbortSignal,
 ): Promise<Credential | undefined> {
-  if (!HELPER_NAME.test(helper)) {
-    throw new RegistryError(
-      'CREDENTIAL_CONFIG_INVALID',
-      `The credential helper name ${JSON.stringify(helper)} is not valid.`,
-    );
+  if (!HELPER_NAME.test(call.helper)) {
+    const message = `The credential helper name ${JSON.stringify(call.helper)} is not valid: use a bare name.`;
+    throw new RegistryError('CREDENTIAL_CONFIG_INVALID', message, { credentialSource: call.source });
   }
-  const program = `docker-credential-${helper}`;
-  const timeout = AbortSignal.timeout(DEFAULTS.helperTimeoutMs);
-  let result;
-  try {
-    result = await exec(program, ['get'], {
-      stdin: serverUrl,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    const missing = (error as { code?: unknown }).code === 'ENOENT';
-    const code = missing ? 'CREDENTIAL_HELPER_NOT_FOUND' : 'CREDENTIAL_HELPER_FAILED';
-    const message = missing
-      ? `${program} is not on PATH: install it or remove it from the docker config.`
-      : `${program} could not be run.`;
-    throw new RegistryError(code, message, { registry: serverUrl, credentialSource: source }, error);
-  }
+  const result = await run(exec, call, signal);
   if (result.code !== 0) {
     if (`${result.stdout}\n${result.stderr}`.toLowerCase().includes(NOT_FOUND)) return undefined;
-    throw failed(program, serverUrl, source, `exited with status ${result.code}`);
+    throw failed(call, `exited with status ${result.code}`);
   }
-  return parseHelperOutput(result.stdout, program, serverUrl, source);
+  return parseHelperOutput(result.stdout, call);
 }
 
-function parseHelperOutput(stdout: string, program: string, serverUrl: string, source: string): Credential | undefined {
+async function run(exec: Exec, call: HelperCall, signal?: AbortSignal): Promise<ExecResult> {
+  const timeout = AbortSignal.timeout(call.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    return await exec(`docker-credential-${call.helper}`, ['get'], { stdin: call.serverUrl, signal: combined });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      const message = `docker-credential-${call.helper} is not on PATH: install it or remove it from the config.`;
+      const details = { registry: call.serverUrl, credentialSource: call.source };
+      throw new RegistryError('CREDENTIAL_HELPER_NOT_FOUND', message, details, error);
+    }
+    const why = timeout.aborted ? `did not answer within ${call.timeoutMs} ms (waiting for a passphrase?)` : 'failed';
+    throw failed(call, why, error);
+  }
+}
+
+function parseHelperOutput(stdout: string, call: HelperCall): Credential | undefined {
   let json: unknown;
   try {
     json = JSON.parse(stdout);
   } catch {
-    throw failed(program, serverUrl, source, 'printed something that is not JSON');
+    throw failed(call, 'printed something that is not JSON');
   }
   const { Username, Secret } = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (typeof Secret !== 'string' || Secret === '') return undefined;
   const username = typeof Username === 'string' ? Username : '';
   // Username `<token>` marks the secret as an identity (refresh) token.
-  if (username === '<token>') return { kind: 'identity-token', token: Secret, source };
-  return { kind: 'basic', username, password: Secret, source };
+  if (username === '<token>') return { kind: 'identity-token', token: Secret, source: call.source };
+  return { kind: 'basic', username, password: Secret, source: call.source };
 }
 
-function failed(program: string, serverUrl: string, source: string, what: string): RegistryError {
-  const message = `${program} get ${what} for ${serverUrl}: run it by hand to see why.`;
-  return new RegistryError('CREDENTIAL_HELPER_FAILED', message, { registry: serverUrl, credentialSource: source });
+function failed(call: HelperCall, what: string, cause?: unknown): RegistryError {
+  const message = `docker-credential-${call.helper} get ${what} for ${call.serverUrl}: run it by hand to see why.`;
+  const details = { registry: call.serverUrl, credentialSource: call.source };
+  return new RegistryError('CREDENTIAL_HELPER_FAILED', message, details, cause);
 }

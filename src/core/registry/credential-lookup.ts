@@ -1,5 +1,6 @@
 import type { Credential, CredentialSource } from './credential';
 import { fetchHelperCredential } from './credential-helper';
+import { DEFAULTS } from './defaults';
 import { findByRegistry, helperServerUrl, parseDockerConfig, toCredential, type DockerConfig } from './docker-config';
 import type { Exec, Log, TextFileReader } from './ports';
 
@@ -20,6 +21,7 @@ export interface CredentialLookupOptions {
   files: readonly CredentialFile[];
   /** Off in untrusted workspaces: a config file must not make us run a program. */
   allowCredentialHelpers: boolean;
+  helperTimeoutMs?: number;
 }
 
 /**
@@ -54,7 +56,8 @@ async function fromHelper(
     deps.log?.({ level: 'warn', message: `${source} not run: credential helpers are disabled here`, registry });
     return undefined;
   }
-  return fetchHelperCredential(deps.exec, helper, helperServerUrl(registry), source, signal);
+  const timeoutMs = options.helperTimeoutMs ?? DEFAULTS.helperTimeoutMs;
+  return fetchHelperCredential(deps.exec, { helper, serverUrl: helperServerUrl(registry), source, timeoutMs }, signal);
 }
 
 function fromAuths(config: DockerConfig, registry: string, file: CredentialFile): Credential | undefined {

@@ -2,9 +2,12 @@ import { Authorizer } from './authorizer';
 import type { CredentialSource } from './credential';
 import { DEFAULTS, type RegistryClientOptions } from './defaults';
 import type { Clock, Log, Transport, TransportRequest, TransportResponse } from './ports';
-import { RegistryError } from './registry-error';
+import { RegistryError, type RegistryErrorCode } from './registry-error';
 import { apiHost, plainHttpAllowed } from './registry-host';
 import { Semaphore } from './semaphore';
+
+// Only a failed connection or handshake suggests the server speaks plain HTTP; an HTTP answer never does.
+const FALLBACK_CODES = new Set<RegistryErrorCode>(['REGISTRY_TLS', 'REGISTRY_NETWORK', 'REGISTRY_TIMEOUT']);
 
 export interface SessionDeps {
   transport: Transport;
@@ -84,7 +87,7 @@ export class RegistrySession {
       return await this.pingAt(secure, signal);
     } catch (error) {
       if (signal?.aborted || !plainHttpAllowed(this.host, this.options.insecureRegistries)) throw error;
-      if (error instanceof RegistryError && error.code.startsWith('AUTH_')) throw error;
+      if (!(error instanceof RegistryError && FALLBACK_CODES.has(error.code))) throw error;
       this.deps.log?.({ level: 'info', message: `HTTPS failed; trying plain HTTP`, registry: this.registry });
       return this.pingAt(new URL(`http://${this.host}/`), signal).catch(() => Promise.reject(error));
     }
