@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { RigError } from './rig-error';
 import { runCommand } from './run-command';
 
@@ -57,4 +58,13 @@ export async function skopeoToDockerDir(source: string, dir: string, all: boolea
     ...['--policy', policyFile, 'copy', '--quiet', '--format', 'v2s2', ...(all ? ['--all'] : [])],
     ...[source, `dir:${dir}`],
   ]);
+}
+
+/** Our own policy and an empty auth file: skopeo must not depend on /etc/containers or the user's credentials. */
+export async function writeSkopeoIsolation(dir: string): Promise<{ policyFile: string; authFile: string }> {
+  const policyFile = join(dir, 'policy.json');
+  const authFile = join(dir, 'auth.json');
+  await writeFile(policyFile, JSON.stringify({ default: [{ type: 'insecureAcceptAnything' }] }));
+  await writeFile(authFile, JSON.stringify({ auths: {} }));
+  return { policyFile, authFile };
 }
