@@ -68,15 +68,21 @@ function distinctHeaders(response: http.IncomingMessage): Record<string, string[
   );
 }
 
-const TLS_CODES = /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$|HOSTNAME_MISMATCH)/;
+// A certificate the client does not trust, versus a peer that does not speak TLS at all (plain HTTP).
+const CERTIFICATE_CODES = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
+const PROTOCOL_CODES = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
 
 function toRegistryError(error: unknown, url: URL): RegistryError {
   if (error instanceof RegistryError) return error;
   const code = String((error as { code?: unknown }).code ?? 'unknown');
   const details = { registry: url.host, url: displayUrl(url) };
-  if (TLS_CODES.test(code)) {
-    const message = `TLS with ${url.host} failed (${code}): add its CA (certs.d/${url.host}/ca.crt) or mark it insecure.`;
-    return new RegistryError('REGISTRY_TLS', message, details, error);
+  if (CERTIFICATE_CODES.test(code)) {
+    const message = `${url.host}'s certificate is not trusted (${code}): add its CA as certs.d/${url.host}/ca.crt.`;
+    return new RegistryError('REGISTRY_TLS', message, { ...details, tls: 'certificate' }, error);
+  }
+  if (PROTOCOL_CODES.test(code)) {
+    const message = `TLS with ${url.host} failed (${code}): is it a plain HTTP registry? Then mark it insecure.`;
+    return new RegistryError('REGISTRY_TLS', message, { ...details, tls: 'protocol' }, error);
   }
   return new RegistryError('REGISTRY_NETWORK', `Could not reach ${url.host} (${code}).`, details, error);
 }

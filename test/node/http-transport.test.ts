@@ -165,7 +165,10 @@ describe('createHttpTransport', () => {
 
     it('fails with REGISTRY_TLS for an unknown CA', async () => {
       const server = await servers.start((_req, res) => res.end('ok'), tls);
-      await expect(transport()(get(server.origin))).rejects.toMatchObject({ code: 'REGISTRY_TLS' });
+      await expect(transport()(get(server.origin))).rejects.toMatchObject({
+        code: 'REGISTRY_TLS',
+        details: { tls: 'certificate' },
+      });
     });
 
     it('skips verification for a registry marked insecure', async () => {
@@ -178,6 +181,7 @@ describe('createHttpTransport', () => {
       const server = await servers.start((_req, res) => res.end('ok'));
       await expect(transport()(get(`https://127.0.0.1:${server.port}/`))).rejects.toMatchObject({
         code: 'REGISTRY_TLS',
+        details: { tls: 'protocol' },
       });
     });
   });

@@ -1,10 +1,9 @@
 import { computeDigest, parseDigest } from './digest';
 import type { ManifestDeps, RegistryRef, FetchedManifest } from './client-types';
-import { parseErrorCodes } from './error-body';
+import { checkManifestStatus } from './manifest-status';
 import { bareMediaType, MANIFEST_ACCEPT } from './media-types';
-import type { TransportResponse } from './ports';
 import { parseRateLimit } from './rate-limit';
-import { displayUrl, RegistryError } from './registry-error';
+import { RegistryError } from './registry-error';
 import type { RegistrySession } from './registry-session';
 
 /**
@@ -43,7 +42,7 @@ export async function fetchManifestBytes(
     }
   }
   const response = await send('GET', target);
-  checkStatus(session, response);
+  await checkManifestStatus(session, ref.path, response, signal);
   const bodyDigest = response.headers['docker-content-digest']?.[0];
   if (bodyDigest !== undefined) claims.push({ source: 'the GET Docker-Content-Digest', digest: bodyDigest });
   const digest = await verifyClaims(deps, session, response.body, claims);
@@ -79,22 +78,4 @@ async function verifyClaims(
     }
   }
   return digest;
-}
-
-function checkStatus(session: RegistrySession, response: TransportResponse): void {
-  if (response.status === 200) return;
-  if (response.status === 404) throw notFound(session, response);
-  const details = { registry: session.registry, url: displayUrl(response.url), status: response.status };
-  if (response.status >= 500) {
-    const message = `${session.registry} is failing (HTTP ${response.status}) after retries: try again later.`;
-    throw new RegistryError('REGISTRY_UNAVAILABLE', message, details);
-  }
-  const message = `${session.registry} answered HTTP ${response.status} for a manifest.`;
-  throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', message, details);
-}
-
-function notFound(session: RegistrySession, response: TransportResponse): RegistryError {
-  const missing = parseErrorCodes(response.body).includes('NAME_UNKNOWN') ? 'repository' : 'manifest';
-  const message = `${session.registry} has no such ${missing === 'repository' ? 'repository' : 'tag or manifest'}: ${displayUrl(response.url)}.`;
-  return new RegistryError('REGISTRY_NOT_FOUND', message, { registry: session.registry, missing, status: 404 });
 }

@@ -35,6 +35,8 @@ export interface RegistryErrorDetails {
   waitMs?: number;
   expected?: string;
   actual?: string;
+  /** REGISTRY_TLS: an untrusted certificate, or a peer that does not speak TLS (a plain HTTP server). */
+  tls?: 'certificate' | 'protocol';
 }
 
 export class RegistryError extends CoreError {

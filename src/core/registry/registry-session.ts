@@ -2,12 +2,18 @@ import { Authorizer } from './authorizer';
 import type { CredentialSource } from './credential';
 import { DEFAULTS, type RegistryClientOptions } from './defaults';
 import type { Clock, Log, Transport, TransportRequest, TransportResponse } from './ports';
-import { RegistryError, type RegistryErrorCode } from './registry-error';
+import { RegistryError } from './registry-error';
 import { apiHost, plainHttpAllowed } from './registry-host';
 import { Semaphore } from './semaphore';
 
-// Only a failed connection or handshake suggests the server speaks plain HTTP; an HTTP answer never does.
-const FALLBACK_CODES = new Set<RegistryErrorCode>(['REGISTRY_TLS', 'REGISTRY_NETWORK', 'REGISTRY_TIMEOUT']);
+/**
+ * Only a handshake that found no TLS (or a dropped connection) suggests a plain HTTP server. An untrusted
+ * certificate means the server does speak TLS: that is reported, never downgraded.
+ */
+function speaksPlainHttp(error: unknown): boolean {
+  if (!(error instanceof RegistryError)) return false;
+  return error.code === 'REGISTRY_NETWORK' || (error.code === 'REGISTRY_TLS' && error.details.tls === 'protocol');
+}
 
 export interface SessionDeps {
   transport: Transport;
@@ -87,7 +93,7 @@ export class RegistrySession {
       return await this.pingAt(secure, signal);
     } catch (error) {
       if (signal?.aborted || !plainHttpAllowed(this.host, this.options.insecureRegistries)) throw error;
-      if (!(error instanceof RegistryError && FALLBACK_CODES.has(error.code))) throw error;
+      if (!speaksPlainHttp(error)) throw error;
       this.deps.log?.({ level: 'info', message: `HTTPS failed; trying plain HTTP`, registry: this.registry });
       return this.pingAt(new URL(`http://${this.host}/`), signal).catch(() => Promise.reject(error));
     }
@@ -99,6 +105,13 @@ export class RegistrySession {
       headers: { 'user-agent': this.options.userAgent },
     });
     if (response.status === 401) this.authorizer.learn(response);
+    // Over the plain HTTP fallback only a registry's answer counts: a TLS server answers HTTP with a 400.
+    if (base.protocol === 'http:' && response.status !== 200 && response.status !== 401) {
+      throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', `${this.host} answered /v2/ with ${response.status}.`, {
+        registry: this.registry,
+        status: response.status,
+      });
+    }
     return base;
   }
 

@@ -120,10 +120,21 @@ describe('createRegistryClient › resolve', () => {
   });
 
   it.each([
-    ['an unknown tag', { ...ref, tag: 'nope' }, 'manifest'],
-    ['an unknown repository', { ...ref, path: 'nobody/here' }, 'repository'],
-  ])('fails on %s with REGISTRY_NOT_FOUND', async (_name, target, missing) => {
-    const { client } = setUp();
+    ['an unknown tag', { ...ref, tag: 'nope' }, {}, 'manifest'],
+    [
+      'an unknown repository (MANIFEST_UNKNOWN, then NAME_UNKNOWN from tags/list)',
+      { ...ref, path: 'nobody/here' },
+      {},
+      'repository',
+    ],
+    [
+      'an unknown repository (NAME_UNKNOWN)',
+      { ...ref, path: 'nobody/here' },
+      { nameUnknownOnManifests: true },
+      'repository',
+    ],
+  ])('fails on %s with REGISTRY_NOT_FOUND', async (_name, target, options, missing) => {
+    const { client } = setUp(options);
     await expect(client.resolve(target)).rejects.toMatchObject({ code: 'REGISTRY_NOT_FOUND', details: { missing } });
   });
 
@@ -169,9 +180,10 @@ describe('createRegistryClient › resolve', () => {
 
 describe('createRegistryClient › plain HTTP', () => {
   const tlsFails = (request: TransportRequest) => {
-    if (request.url.protocol === 'https:') throw new RegistryError('REGISTRY_TLS', 'wrong version number');
+    if (request.url.protocol === 'https:') throw new RegistryError('REGISTRY_TLS', 'no TLS here', { tls: 'protocol' });
     return fakeRegistry({ repositories })(request);
   };
+  const anonymous = () => Promise.resolve(undefined);
 
   it('falls back to HTTP for a loopback registry', async () => {
     const transport = fakeTransport(tlsFails);
@@ -192,6 +204,27 @@ describe('createRegistryClient › plain HTTP', () => {
     };
     await expect(createRegistryClient(deps).resolve(ref)).rejects.toMatchObject({ code: 'REGISTRY_TLS' });
     await expect(createRegistryClient(deps, { insecureRegistries: ['reg.test'] }).resolve(ref)).resolves.toBeDefined();
+  });
+
+  it('never falls back when the certificate is the problem: the server speaks TLS', async () => {
+    const transport = fakeTransport((request) => {
+      if (request.url.protocol === 'https:')
+        throw new RegistryError('REGISTRY_TLS', 'untrusted', { tls: 'certificate' });
+      return reply(request, 200);
+    });
+    const client = createRegistryClient({ transport, clock: fakeClock(), credentials: anonymous });
+    await expect(client.resolve({ ...ref, domain: '127.0.0.1:5000' })).rejects.toMatchObject({ code: 'REGISTRY_TLS' });
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('keeps the TLS error when plain HTTP does not answer like a registry (a TLS server says 400)', async () => {
+    const transport = fakeTransport((request) => {
+      if (request.url.protocol === 'https:') throw new RegistryError('REGISTRY_TLS', 'reset', { tls: 'protocol' });
+      return reply(request, 400, {}, 'Client sent an HTTP request to an HTTPS server.');
+    });
+    const client = createRegistryClient({ transport, clock: fakeClock(), credentials: anonymous });
+    const error = client.resolve({ ...ref, domain: '127.0.0.1:5000' });
+    await expect(error).rejects.toMatchObject({ code: 'REGISTRY_TLS', details: { tls: 'protocol' } });
   });
 });
 

@@ -16,6 +16,8 @@ export interface FakeRegistryOptions {
   lieAboutDigest?: string;
   sendDigestOnHead?: boolean;
   headers?: Record<string, string>;
+  /** Answer an unknown repository's manifest with NAME_UNKNOWN; distribution 2.8 says MANIFEST_UNKNOWN. */
+  nameUnknownOnManifests?: boolean;
 }
 
 const CHALLENGE = 'Bearer realm="https://auth.test/token",service="reg"';
@@ -29,11 +31,14 @@ export function fakeRegistry(options: FakeRegistryOptions) {
       return reply(request, 401, { 'www-authenticate': CHALLENGE }, '{"errors":[{"code":"UNAUTHORIZED"}]}');
     }
     if (url.pathname === '/v2/') return reply(request, 200, {}, '{}');
+    const tags = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname);
+    if (tags) return options.repositories[tags[1] ?? ''] ? reply(request, 200, {}, '{}') : nameUnknown(request);
     const match = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(url.pathname);
     const repository = match ? options.repositories[match[1] ?? ''] : undefined;
-    if (repository === undefined) return reply(request, 404, {}, '{"errors":[{"code":"NAME_UNKNOWN"}]}');
+    if (repository === undefined && options.nameUnknownOnManifests) return nameUnknown(request);
+    if (repository === undefined) return manifestUnknown(request);
     const manifest = repository[decodeURIComponent(match?.[2] ?? '')];
-    if (manifest === undefined) return reply(request, 404, {}, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
+    if (manifest === undefined) return manifestUnknown(request);
     const headers: Record<string, string> = { 'content-type': manifest.mediaType, ...options.headers };
     if (request.method === 'GET' || options.sendDigestOnHead !== false) {
       headers['docker-content-digest'] = options.lieAboutDigest ?? manifest.digest;
@@ -41,3 +46,7 @@ export function fakeRegistry(options: FakeRegistryOptions) {
     return reply(request, 200, headers, manifest.body);
   };
 }
+
+const nameUnknown = (request: TransportRequest) => reply(request, 404, {}, '{"errors":[{"code":"NAME_UNKNOWN"}]}');
+const manifestUnknown = (request: TransportRequest) =>
+  reply(request, 404, {}, '{"errors":[{"code":"MANIFEST_UNKNOWN"}]}');
