@@ -7,25 +7,32 @@ import type { RigProcess } from './processes';
 const POLL_MS = 20;
 const GIVE_UP_MS = 30_000;
 
-/** Resolves with the status of one GET, or null when nothing answered yet. */
-function probe(url: string, ca: string | undefined): Promise<number | null> {
+export interface ReadinessCheck {
+  /** PEM text of the CA for https URLs. */
+  ca?: string;
+  /** A header only the expected server sends, so another server that holds the port is not taken for it. */
+  header?: string;
+}
+
+/** Whether the expected server answered one GET (any status counts: 401 means it is up). */
+function probe(url: string, check: ReadinessCheck): Promise<boolean> {
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', ca, timeout: 1_000 }, (res) => {
+    const req = request(url, { method: 'GET', ca: check.ca, timeout: 1_000 }, (res) => {
       res.resume();
-      resolve(res.statusCode ?? null);
+      resolve(check.header === undefined || res.headers[check.header] !== undefined);
     });
     req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(null));
+    req.on('error', () => resolve(false));
     req.end();
   });
 }
 
 /**
- * Polls `url` until any HTTP status answers (401 included: the server is up). Fails early with the log tail
- * when the process died, so a bad config shows its reason instead of a timeout. `ca` is PEM text.
+ * Polls `url` until the server answers with any HTTP status (RIG-NOTES §1). Fails early with the log tail when
+ * the process died, so a bad config shows its reason instead of a timeout.
  */
-export async function waitUntilServing(url: string, proc: RigProcess, ca?: string): Promise<void> {
+export async function waitUntilServing(url: string, proc: RigProcess, check: ReadinessCheck = {}): Promise<void> {
   const deadline = Date.now() + GIVE_UP_MS;
   while (Date.now() < deadline) {
     if (proc.hasExited()) {
@@ -34,7 +41,7 @@ export async function waitUntilServing(url: string, proc: RigProcess, ca?: strin
         `${proc.name} exited with code ${proc.exitCode()} before serving ${url}. Log tail:\n${proc.logTail()}`,
       );
     }
-    if ((await probe(url, ca)) !== null) return;
+    if ((await probe(url, check)) && !proc.hasExited()) return;
     await sleep(POLL_MS);
   }
   throw new RigError('RIG_NOT_READY', `${proc.name} did not answer ${url} within 30 s. Log tail:\n${proc.logTail()}`);

@@ -43,7 +43,7 @@ export async function startRigServers(dir: string, started: StartedServers): Pro
   const htpasswdFile = join(dir, 'htpasswd');
   const [pki, http] = await settleAll([
     createPki(join(dir, 'pki')),
-    startRegistry('http', dir, undefined).then(track),
+    startRegistry({ kind: 'http', dir }).then(track),
     writeHtpasswd(htpasswdFile),
   ] as const);
   const pkiMs = Date.now() - t0;
@@ -51,9 +51,9 @@ export async function startRigServers(dir: string, started: StartedServers): Pro
   started.tokenServer = tokenServer;
   const tokenAuth = { tokenRealm: tokenServer.realm, tokenService: TOKEN_SERVICE, tokenIssuer: TOKEN_ISSUER };
   const [tls, basic, token] = await settleAll([
-    startRegistry('tls', dir, pki).then(track),
-    startRegistry('basic', dir, pki, { htpasswdFile }).then(track),
-    startRegistry('token', dir, pki, tokenAuth).then(track),
+    startRegistry({ kind: 'tls', dir, pki }).then(track),
+    startRegistry({ kind: 'basic', dir, pki, auth: { htpasswdFile } }).then(track),
+    startRegistry({ kind: 'token', dir, pki, auth: tokenAuth }).then(track),
   ] as const);
   const info = (server: RegistryServer) => toInfo(server, pki, tokenServer);
   const registries = { http: info(http), tls: info(tls), basic: info(basic), token: info(token) };
