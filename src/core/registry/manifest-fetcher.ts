@@ -29,7 +29,8 @@ export async function fetchManifestBytes(
       scope: `repository:${ref.path}:pull`,
       ...(signal === undefined ? {} : { signal }),
     });
-  let target = ref.digest ?? ref.tag ?? 'latest';
+  const named = ref.digest ?? ref.tag ?? 'latest';
+  let target = named;
   if (ref.digest === undefined) {
     // A 404 HEAD has no body to tell a missing tag from a missing repository: the GET below reads it.
     const head = await send('HEAD', target);
@@ -41,7 +42,10 @@ export async function fetchManifestBytes(
       if (parseDigest(headDigest) !== undefined) target = headDigest;
     }
   }
-  const response = await send('GET', target);
+  let response = await send('GET', target);
+  // A digest announced by HEAD that the registry cannot serve is a false claim: fetch the tag, and let the
+  // verification below report the mismatch rather than a misleading "not found".
+  if (response.status === 404 && target !== named) response = await send('GET', named);
   await checkManifestStatus(session, ref.path, response, signal);
   const bodyDigest = response.headers['docker-content-digest']?.[0];
   if (bodyDigest !== undefined) claims.push({ source: 'the GET Docker-Content-Digest', digest: bodyDigest });

@@ -98,6 +98,14 @@ describe('createRegistryClient › resolve', () => {
       });
     });
 
+    it('fails with REGISTRY_DIGEST_MISMATCH when HEAD announces a digest it cannot serve', async () => {
+      const { client } = setUp({ lieAboutDigest: lie });
+      await expect(client.resolve(ref)).rejects.toMatchObject({
+        code: 'REGISTRY_DIGEST_MISMATCH',
+        details: { expected: lie, actual: index.digest },
+      });
+    });
+
     it('fails with REGISTRY_DIGEST_MISMATCH when it serves other bytes under the digest it announced', async () => {
       const { client } = setUp({ repositories: { 'demo/app': { multi: index, [lie]: index } }, lieAboutDigest: lie });
       await expect(client.resolve(ref)).rejects.toMatchObject({
