@@ -30,14 +30,15 @@ const RECIPES: Record<Exclude<SourceImage, 'app-multi'>, ImageRecipe> = {
 export async function buildImageLayout(dir: string): Promise<Record<SourceImage, Descriptor>> {
   const layout = new OciLayoutWriter(dir);
   await layout.init();
-  const built: Partial<Record<SourceImage, Descriptor>> = {};
-  for (const [name, recipe] of Object.entries(RECIPES)) {
-    built[name as SourceImage] = await buildImage(layout, recipe);
-  }
-  const { 'app-v1': v1, 'app-v1-arm64': arm64 } = built;
-  if (v1 === undefined || arm64 === undefined) throw new Error('layout recipes are incomplete');
-  built['app-multi'] = await buildIndex(layout, [v1, arm64]);
+  const [v1, arm64, v2, tool] = await Promise.all([
+    buildImage(layout, RECIPES['app-v1']),
+    buildImage(layout, RECIPES['app-v1-arm64']),
+    buildImage(layout, RECIPES['app-v2']),
+    buildImage(layout, RECIPES.tool),
+  ]);
+  const multi = await buildIndex(layout, [v1, arm64]);
+  const built = { 'app-v1': v1, 'app-v1-arm64': arm64, 'app-v2': v2, 'app-multi': multi, tool };
   for (const [name, descriptor] of Object.entries(built)) layout.tag(name, descriptor);
   await layout.writeIndex();
-  return built as Record<SourceImage, Descriptor>;
+  return built;
 }
