@@ -39,7 +39,8 @@ export function exchange(
       socket.once('connect', () => clearTimeout(connect));
       socket.once('close', () => clearTimeout(connect));
     });
-    client.once('error', fail);
+    // `on`, not `once`: a second error after a destroy must not become an uncaught exception.
+    client.on('error', fail);
     client.once('response', (response) => {
       // A HEAD's Content-Length describes the GET's body, not this one.
       const declared = request.method === 'HEAD' ? 0 : Number(response.headers['content-length'] ?? 0);
@@ -51,7 +52,7 @@ export function exchange(
         if (size > request.maxBytes) client.destroy(tooLarge(url, request.maxBytes));
         else chunks.push(chunk);
       });
-      response.once('error', fail);
+      response.on('error', fail);
       response.once('end', () => {
         clearTimeout(overall);
         const body = new Uint8Array(Buffer.concat(chunks));

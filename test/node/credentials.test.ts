@@ -76,6 +76,14 @@ describe('credential lookup from docker config.json', () => {
     expect(await lookup()('reg.test')).toBeUndefined();
   });
 
+  it('fails with CREDENTIAL_CONFIG_INVALID on a file that is not JSON, without quoting it anywhere', async () => {
+    await writeFile(join(root, 'docker', 'config.json'), '{"auths": {"reg.test": {"auth": "s3cr3t-value"}} oops');
+    const error = await lookup()('reg.test').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CREDENTIAL_CONFIG_INVALID' });
+    const cause = (error as Error).cause;
+    expect(`${String(error)} ${(error as Error).stack} ${String(cause)}`).not.toContain('s3cr3t');
+  });
+
   it('fails with CREDENTIAL_CONFIG_INVALID on a broken file, without quoting it', async () => {
     await writeFile(join(root, 'docker', 'config.json'), '{"auths": {"reg.test": {"auth": "s3cr3t-not-base64!!"}}}');
     const error = await lookup()('reg.test').catch((e: unknown) => e);

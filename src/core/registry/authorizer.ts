@@ -67,8 +67,12 @@ export class Authorizer {
     });
   }
 
+  // Looked up once per registry; a failed lookup (an aborted or broken helper) is tried again next time.
   private lookup(signal?: AbortSignal): Promise<Credential | undefined> {
-    this.credential ??= this.deps.credentials(this.registry, signal);
+    this.credential ??= this.deps.credentials(this.registry, signal).catch((error: unknown) => {
+      this.credential = undefined;
+      throw error;
+    });
     return this.credential;
   }
 

@@ -13,8 +13,9 @@ export function parseDockerConfig(text: string, label: string): DockerConfig {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw invalid(label, 'is not JSON', error);
+  } catch {
+    // The parser's message quotes the text around the error, which may be a secret: it is not kept.
+    throw invalid(label, 'is not JSON');
   }
   if (typeof json !== 'object' || json === null) throw invalid(label, 'is not a JSON object');
   const { auths, credHelpers, credsStore } = json as Record<string, unknown>;
