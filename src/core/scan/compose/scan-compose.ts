@@ -17,8 +17,11 @@ export type ComposeScanOptions = ComposeVariableSources;
 
 export type ComposeScan = ScanResult & { builds: ComposeBuild[] };
 
-/** Aliases are followed by YamlWalker under its own budget; yaml's cap is a second guard should anything expand. */
-const YAML_OPTIONS = { merge: true, uniqueKeys: true, prettyErrors: false, maxAliasCount: 10_000 } as const;
+/**
+ * Aliases are followed by YamlWalker under its own budget; yaml's cap is a second guard should anything expand.
+ * Duplicate keys are checked by YamlWalker (yaml's check is quadratic).
+ */
+const YAML_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false, maxAliasCount: 10_000 } as const;
 
 export function scanCompose(text: string, options: ComposeScanOptions): ComposeScan {
   const index = new LineIndex(text);
@@ -29,7 +32,7 @@ export function scanCompose(text: string, options: ComposeScanOptions): ComposeS
   const walkers: YamlWalker[] = [];
   for (const doc of parseAllDocuments(text, YAML_OPTIONS)) {
     for (const error of doc.errors) errors.push({ line: lineOf(error.pos[0]), message: error.message });
-    if (doc.errors.length === 0 && doc.contents !== null) walkers.push(new YamlWalker(doc));
+    if (doc.errors.length === 0 && doc.contents !== null) walkers.push(new YamlWalker(doc, lineOf));
   }
   if (walkers.length === 0 && errors.length === 0) errors.push({ line: 1, message: 'empty compose file' });
   file.variables.projectName = projectName(walkers, file.variables);

@@ -29,8 +29,12 @@ export class YamlWalker {
   readonly problems: WalkProblem[] = [];
   private visits = 0;
   private anchors: Map<string, Node[]> | undefined;
+  private readonly checkedMaps = new WeakSet<YAMLMap>();
 
-  constructor(readonly document: Document.Parsed) {}
+  constructor(
+    readonly document: Document.Parsed,
+    private readonly lineOf: (offset: number) => number,
+  ) {}
 
   get exhausted(): boolean {
     return this.visits > MAX_NODE_VISITS;
@@ -67,18 +71,30 @@ export class YamlWalker {
     this.problems.push({ offset, message });
   }
 
+  /**
+   * go-yaml rejects a key written twice in one map. yaml's own `uniqueKeys` check compares every pair of keys, which
+   * is quadratic on large maps, so it is off and this check runs, once per map, on the maps that are read.
+   */
   private collect(map: YAMLMap, out: Map<string, { key: Node; value: unknown }>, seen: Set<YAMLMap>): void {
     if (seen.has(map)) return;
     seen.add(map);
     const merges: unknown[] = [];
+    const own = new Map<string, number>();
     for (const pair of map.items) {
       if (!this.visit(pair.key)) return;
       if (isScalar(pair.key) && typeof pair.key.value === 'symbol') merges.push(pair.value);
-      else if (isScalar(pair.key) && !out.has(String(pair.key.value))) {
+      else if (isScalar(pair.key)) {
         // compose-go turns every key into a string (`true:` becomes "true").
-        out.set(String(pair.key.value), { key: pair.key, value: pair.value });
+        const key = String(pair.key.value);
+        const first = own.get(key);
+        if (first !== undefined && !this.checkedMaps.has(map)) {
+          this.problem(pair.key, `mapping key ${JSON.stringify(key)} already defined at line ${this.lineOf(first)}`);
+        }
+        if (first === undefined) own.set(key, pair.key.range?.[0] ?? 0);
+        if (!out.has(key)) out.set(key, { key: pair.key, value: pair.value });
       }
     }
+    this.checkedMaps.add(map);
     for (const merge of merges) this.collectMerge(merge, out, seen);
   }
 
