@@ -9,6 +9,7 @@ import { createDiskCache, defaultCacheRoot } from './disk-cache';
 import { createExec } from './exec-file';
 import { createHttpTransport, type HttpTransportOptions } from './http-transport';
 import { systemClock } from './system-clock';
+import { defaultCertsDirs } from './tls-config';
 import { readTextFile } from './text-file-reader';
 
 export interface NodeRegistryClientOptions extends Partial<RegistryClientOptions> {
@@ -34,7 +35,12 @@ export function createNodeRegistryClient(options: NodeRegistryClientOptions): {
   const env = options.env ?? process.env;
   const home = options.home ?? homedir();
   const insecureRegistries = options.insecureRegistries ?? [];
-  const http = createHttpTransport({ env, insecureRegistries, ...options.transport });
+  const http = createHttpTransport({
+    env,
+    insecureRegistries,
+    certsDirs: defaultCertsDirs(home),
+    ...options.transport,
+  });
   const credentials = createCredentialSource(
     { readFile: readTextFile, exec: createExec(env), ...(options.log ? { log: options.log } : {}) },
     { files: credentialFilesFromEnv(env, home), allowCredentialHelpers: options.allowCredentialHelpers },

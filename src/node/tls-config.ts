@@ -9,6 +9,16 @@ export interface TlsConfigOptions {
   caFiles: readonly string[];
 }
 
+/** Where docker (rootful and rootless) and podman look for per-registry certificates. */
+export function defaultCertsDirs(home: string): string[] {
+  return [
+    '/etc/docker/certs.d',
+    join(home, '.config', 'docker', 'certs.d'),
+    '/etc/containers/certs.d',
+    join(home, '.config', 'containers', 'certs.d'),
+  ];
+}
+
 export interface HostTls {
   ca: string[];
   cert?: string;
