@@ -1,6 +1,7 @@
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TransportRequest } from '../../src/core/registry/ports';
@@ -161,6 +162,19 @@ describe('createHttpTransport', () => {
       await mkdir(join(certsDir, `127.0.0.1:${server.port}`), { recursive: true });
       await copyFile(tls.caFile, join(certsDir, `127.0.0.1:${server.port}`, 'ca.crt'));
       expect((await transport({ certsDirs: [certsDir] })(get(server.origin))).status).toBe(200);
+    });
+
+    it("presents docker's certs.d client certificate (<name>.cert + <name>.key) to a registry that asks", async () => {
+      const ca = await readFile(tls.caFile, 'utf8');
+      const mutual = { ...tls, ca, requestCert: true, rejectUnauthorized: true };
+      const server = await servers.start((req, res) => res.end(String((req.socket as TLSSocket).authorized)), mutual);
+      const hostDir = join(tls.dir, 'mtls.d', `127.0.0.1:${server.port}`);
+      await mkdir(hostDir, { recursive: true });
+      await copyFile(tls.caFile, join(hostDir, 'ca.crt'));
+      await copyFile(tls.clientCertFile, join(hostDir, 'client.cert'));
+      await copyFile(tls.clientKeyFile, join(hostDir, 'client.key'));
+      const response = await transport({ certsDirs: [join(tls.dir, 'mtls.d')] })(get(server.origin));
+      expect(text(response.body)).toBe('true');
     });
 
     it('fails with REGISTRY_TLS for an unknown CA', async () => {

@@ -14,7 +14,9 @@ export interface TestServer {
 }
 
 /** Starts an HTTP (or, with `tls`, HTTPS) server on 127.0.0.1 with an ephemeral port. */
-export async function startServer(handler: Handler, tls?: { cert: string; key: string }): Promise<TestServer> {
+export type ServerTls = https.ServerOptions;
+
+export async function startServer(handler: Handler, tls?: ServerTls): Promise<TestServer> {
   const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
   let connections = 0;
   server.on(tls ? 'secureConnection' : 'connection', () => (connections += 1));
@@ -37,7 +39,7 @@ export async function startServer(handler: Handler, tls?: { cert: string; key: s
 export function serverPool() {
   const started: TestServer[] = [];
   return {
-    start: async (handler: Handler, tls?: { cert: string; key: string }) => {
+    start: async (handler: Handler, tls?: ServerTls) => {
       const server = await startServer(handler, tls);
       started.push(server);
       return server;

@@ -9,11 +9,14 @@ const run = promisify(execFile);
 export interface TlsFixture {
   dir: string;
   caFile: string;
+  /** A client certificate signed by the same CA, named as docker's certs.d expects (`.cert` + `.key`). */
+  clientCertFile: string;
+  clientKeyFile: string;
   cert: string;
   key: string;
 }
 
-/** A throw-away CA and a server certificate for 127.0.0.1, localhost and registry.test, made with openssl. */
+/** A throw-away CA, a server certificate (127.0.0.1, localhost, registry.test) and a client one, via openssl. */
 export async function createTlsFixture(): Promise<TlsFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'image-trust-tls-'));
   const at = (name: string) => join(dir, name);
@@ -61,9 +64,32 @@ export async function createTlsFixture(): Promise<TlsFixture> {
     '-out',
     at('server.crt'),
   ]);
+  await run('openssl', [...ec, at('client.key')]);
+  await run('openssl', ['req', '-new', '-key', at('client.key'), '-subj', '/CN=client', '-out', at('client.csr')]);
+  await writeFile(at('client.ext'), 'extendedKeyUsage=clientAuth\n');
+  await run('openssl', [
+    'x509',
+    '-req',
+    '-in',
+    at('client.csr'),
+    '-CA',
+    at('ca.crt'),
+    '-CAkey',
+    at('ca.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-sha256',
+    '-extfile',
+    at('client.ext'),
+    '-out',
+    at('client.cert'),
+  ]);
   return {
     dir,
     caFile: at('ca.crt'),
+    clientCertFile: at('client.cert'),
+    clientKeyFile: at('client.key'),
     cert: await readFile(at('server.crt'), 'utf8'),
     key: await readFile(at('server.key'), 'utf8'),
   };
