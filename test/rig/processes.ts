@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RigError } from './rig-error';
 
 /** A server the rig spawned directly (no wrapper shell), so `pid` is the server's own. */
 export interface RigProcess {
@@ -48,7 +49,9 @@ export function startProcess(name: string, file: string, args: readonly string[]
   const fd = openSync(logFile, 'a');
   const child = spawn(file, args, { stdio: ['ignore', fd, fd] });
   closeSync(fd);
-  if (child.pid === undefined) throw new Error(`could not spawn ${file}`);
+  // Without a listener a failed spawn (e.g. ENOENT) would crash the test process instead of failing this call.
+  child.on('error', () => undefined);
+  if (child.pid === undefined) throw new RigError('RIG_COMMAND_FAILED', `could not start ${file}`);
   running.add(child);
   child.once('exit', () => running.delete(child));
   const pid = child.pid;
