@@ -17,12 +17,17 @@ export function createRegistryClient(
   options: Partial<RegistryClientOptions> = {},
 ): RegistryClient {
   const resolved = resolveClientOptions(options);
-  const transport = withRetries(deps.transport, deps.clock, {
-    retries: resolved.retries,
-    baseDelayMs: resolved.retryBaseDelayMs,
-    maxDelayMs: resolved.retryMaxDelayMs,
-    retryAfterMaxMs: resolved.retryAfterMaxMs,
-  });
+  const transport = withRetries(
+    deps.transport,
+    deps.clock,
+    {
+      retries: resolved.retries,
+      baseDelayMs: resolved.retryBaseDelayMs,
+      maxDelayMs: resolved.retryMaxDelayMs,
+      retryAfterMaxMs: resolved.retryAfterMaxMs,
+    },
+    deps.log,
+  );
   const manifestDeps = {
     cache: deps.cache ?? createMemoryCache(),
     hash: deps.hash ?? webCryptoHash,

@@ -1,4 +1,4 @@
-import type { Clock, Transport, TransportRequest, TransportResponse } from './ports';
+import type { Clock, Log, Transport, TransportRequest, TransportResponse } from './ports';
 import { RegistryError } from './registry-error';
 import { parseRetryAfter } from './retry-after';
 
@@ -17,7 +17,7 @@ const RETRIED_5XX = new Set([500, 502, 503, 504]);
  * Retry-After, capped). Other 4xx are answers, never retried. An exhausted 429 becomes RATE_LIMITED; an exhausted
  * 5xx is returned for the caller to report.
  */
-export function withRetries(transport: Transport, clock: Clock, policy: RetryPolicy): Transport {
+export function withRetries(transport: Transport, clock: Clock, policy: RetryPolicy, log?: Log): Transport {
   return async (request) => {
     if (request.method === 'POST') return transport(request);
     for (let attempt = 0; ; attempt += 1) {
@@ -28,6 +28,8 @@ export function withRetries(transport: Transport, clock: Clock, policy: RetryPol
         if (response.status === 429) throw rateLimited(request, wait);
         return response;
       }
+      const message = `HTTP ${response.status}; retrying in ${Math.ceil(wait / 1000)} s`;
+      log?.({ level: 'warn', message, registry: request.url.host });
       await clock.sleep(wait, request.signal);
     }
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransportRequest } from '../../../src/core/registry/ports';
+import type { LogEvent, TransportRequest } from '../../../src/core/registry/ports';
 import { withRetries } from '../../../src/core/registry/retry';
 import { parseRetryAfter } from '../../../src/core/registry/retry-after';
 import { fakeClock, fakeTransport, reply } from './fakes';
@@ -35,7 +35,9 @@ describe('withRetries', () => {
     const clock = fakeClock();
     const date = new Date(clock.now() + 7_000).toUTCString();
     const transport = answering([429, { 'retry-after': '2' }], [429, { 'retry-after': date }], [200]);
-    expect((await withRetries(transport, clock, policy)(get)).status).toBe(200);
+    const logs: LogEvent[] = [];
+    expect((await withRetries(transport, clock, policy, (e) => logs.push(e))(get)).status).toBe(200);
+    expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', registry: 'reg.test' }));
     expect(clock.sleeps).toEqual([2_000, 5_000]); // the date is 7 s from the start, 2 s of which passed
   });
 
