@@ -11,4 +11,5 @@ export interface Command {
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   ref: async () => (await import('./ref-command')).refCommand,
   scan: async () => (await import('./scan-command')).scanCommand,
+  resolve: async () => (await import('./resolve-command')).resolveCommand,
 };

@@ -30,7 +30,15 @@ function collect(context: ScanContext, file: string, result: ScanResult, service
   for (const found of result.images) {
     context.references.push(normalizeFoundImage(service ? { ...found, service } : found, file));
   }
-  for (const error of result.errors) context.errors.push({ file, line: error.line, message: error.message });
+  for (const error of result.errors) reportOnce(context, { file, line: error.line, message: error.message });
+}
+
+/** A file scanned twice (directly and through a compose build) reports each of its problems once. */
+function reportOnce(context: ScanContext, error: FileError): void {
+  const seen = context.errors.some(
+    (other) => other.file === error.file && other.line === error.line && other.message === error.message,
+  );
+  if (!seen) context.errors.push(error);
 }
 
 async function readOrReport(context: ScanContext, path: string): Promise<string | null> {
@@ -66,7 +74,9 @@ async function scanComposeBuild(context: ScanContext, composeFile: string, build
     const result = scanDockerfile(build.dockerfileInline, options);
     collect(context, composeFile, { images: [], errors: result.errors }, build.service);
     for (const found of result.images) {
-      context.references.push(normalizeFoundImage({ ...found, service: build.service, range: build.range }, composeFile));
+      context.references.push(
+        normalizeFoundImage({ ...found, service: build.service, range: build.range }, composeFile),
+      );
     }
     return;
   }
@@ -110,7 +120,11 @@ function byPosition(a: ImageRef, b: ImageRef): number {
 }
 
 /** Scans files and directories for image references: walk, read, scan, normalize. Never throws on bad input. */
-export async function scanWorkspace(fs: FileSystem, roots: string[], options: ScanOptions = {}): Promise<WorkspaceScan> {
+export async function scanWorkspace(
+  fs: FileSystem,
+  roots: string[],
+  options: ScanOptions = {},
+): Promise<WorkspaceScan> {
   const context: ScanContext = {
     fs,
     options: { maxFileBytes: SCAN_DEFAULTS.maxFileBytes, ...options },
@@ -118,11 +132,16 @@ export async function scanWorkspace(fs: FileSystem, roots: string[], options: Sc
     errors: [],
   };
   const walk = await walkWorkspace(fs, roots);
-  for (const problem of walk.problems) context.errors.push({ file: problem.path, line: null, message: problem.message });
+  for (const problem of walk.problems)
+    context.errors.push({ file: problem.path, line: null, message: problem.message });
   const queue = [...walk.files];
   const workers = Array.from({ length: Math.min(SCAN_DEFAULTS.readConcurrency, queue.length) }, async () => {
     for (let file = queue.shift(); file; file = queue.shift()) await scanFile(context, file);
   });
   await Promise.all(workers);
-  return { references: withoutRepeats(context.references).sort(byPosition), errors: context.errors, files: walk.files.length };
+  return {
+    references: withoutRepeats(context.references).sort(byPosition),
+    errors: context.errors,
+    files: walk.files.length,
+  };
 }
