@@ -57,16 +57,17 @@ export function parseBuilderFlags(command: string, flags: Flag[]): ParsedFlags |
     const flagName = eq === -1 ? text : text.slice(0, eq);
     const name = flagName.slice(2);
     const type = Object.hasOwn(spec, name) ? spec[name] : undefined;
-    const seen = values.get(name) ?? [];
+    const seen = values.get(name);
     const value = eq === -1 ? '' : text.slice(eq + 1);
     // BuildKit stops at the first bad flag; a scanner notes it and keeps the other flags.
     const error = !type
       ? `unknown flag: ${flagName}`
-      : seen.length > 0 && type !== 'strings'
+      : seen !== undefined && type !== 'strings'
         ? `duplicate flag specified: ${flagName}`
         : checkValue(type, flagName, value, eq !== -1);
     if (error) errors.push(error);
-    else values.set(name, [...seen, { flag, value, valueStart: eq + 1 }]);
+    else if (seen) seen.push({ flag, value, valueStart: eq + 1 });
+    else values.set(name, [{ flag, value, valueStart: eq + 1 }]);
   }
   return { values, errors };
 }

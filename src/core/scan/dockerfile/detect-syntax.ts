@@ -51,7 +51,9 @@ function findDirective(text: string, from: number, prefix: string, key: string):
 }
 
 function fromJson(text: string, from: number, key: string): SyntaxDirective | null {
-  if (!text.slice(from).trimStart().startsWith('{')) return null;
+  let first = from;
+  while (first < text.length && isJsonSpace(text.charCodeAt(first))) first++;
+  if (text.charCodeAt(first) !== 0x7b) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.slice(from));
@@ -67,4 +69,8 @@ function fromJson(text: string, from: number, key: string): SyntaxDirective | nu
   if (at === -1) return null;
   // Unlike comment directives, the JSON value is not cut at its first space.
   return { ref: value, start: at + 1, end: at + token.length - 1 };
+}
+
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }

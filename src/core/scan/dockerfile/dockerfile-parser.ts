@@ -95,12 +95,16 @@ class Parser {
       return;
     }
     const instruction: Instruction = {
-      ...parsed,
+      command: parsed.command,
+      flags: parsed.flags,
+      args: parsed.args,
+      json: parsed.json,
       heredocs: [],
       startLine,
       endLine: this.lines.number,
       line,
     };
+    if (parsed.trigger) instruction.trigger = parsed.trigger;
     const bodies = readHeredocBodies(instruction, this.lines, this.missingHeredocs);
     if ('error' in bodies) this.error(startLine, bodies.error);
     else instruction.heredocs = bodies;

@@ -49,18 +49,22 @@ export function expandFrom(
   escape: string,
   positions: FilePositions,
 ): FromStage {
-  const result: FromStage = { ...stage, expanded: null };
+  const result: FromStage = { errors: stage.errors, expanded: null };
+  if (stage.name !== undefined) result.name = stage.name;
+  if (stage.base !== undefined) result.base = stage.base;
   const flags = parseBuilderFlags('from', instruction.flags);
-  result.errors.push(...(flags?.errors ?? []));
+  for (const error of flags?.errors ?? []) result.errors.push(error);
   const platform = flags?.values.get('platform')?.[0];
   if (platform) result.platform = expandWord(platform.value, args, escape).value ?? platform.value;
   const base = stage.base;
   if (!base) return result;
   const expansion = expandWord(base.value, args, escape);
   result.expanded = expansion.value;
+  const written = positions.written(instruction.line, base.start, base.end);
   const image: FoundImage = {
     kind: 'from',
-    ...positions.written(instruction.line, base.start, base.end),
+    range: written.range,
+    text: written.text,
     expanded: expansion.error ? null : expansion.value,
   };
   if (expansion.error) image.error = expansion.error;

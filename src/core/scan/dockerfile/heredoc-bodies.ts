@@ -51,7 +51,13 @@ export function readHeredocBodies(
       lines.reset(mark);
       return { error: 'unterminated heredoc' };
     }
-    bodies.push({ ...word, content });
+    bodies.push({
+      name: word.name,
+      fileDescriptor: word.fileDescriptor,
+      expand: word.expand,
+      chomp: word.chomp,
+      content,
+    });
   }
   return bodies;
 }

@@ -1,4 +1,4 @@
-import type { InstructionNode } from './instruction';
+import type { Flag, InstructionNode, Word } from './instruction';
 import { ArgsError, parseArguments } from './line-parsers';
 import { splitCommand } from './split-command';
 
@@ -14,13 +14,8 @@ export function parseInstruction(
 ): InstructionNode | { error: string } {
   const text = from === 0 ? line : line.slice(from);
   const split = splitCommand(text, escape);
-  const shift = <T extends { start: number; end: number }>(word: T): T => ({
-    ...word,
-    start: word.start + from,
-    end: word.end + from,
-  });
   const command = split.command.toLowerCase();
-  const flags = split.flags.map((flag) => ({ ...shift(flag), positions: flag.positions.map((p) => p + from) }));
+  const flags = from === 0 ? split.flags : split.flags.map((flag) => shiftFlag(flag, from));
   if (command === 'onbuild') {
     if (split.argsStart >= split.argsEnd) return { command: split.command, flags, args: [], json: false };
     if (depth >= MAX_TRIGGER_DEPTH) return { error: 'ONBUILD triggers nested too deeply' };
@@ -30,9 +25,21 @@ export function parseInstruction(
   }
   try {
     const parsed = parseArguments(command, text, split.argsStart, split.argsEnd, escape);
-    return { command: split.command, flags, args: parsed.args.map(shift), json: parsed.json };
+    const args = from === 0 ? parsed.args : parsed.args.map((word) => shiftWord(word, from));
+    return { command: split.command, flags, args, json: parsed.json };
   } catch (error) {
     if (error instanceof ArgsError) return { error: error.message };
     throw error;
   }
+}
+
+/** An ONBUILD trigger is parsed from a slice of its line; its spans are moved back into the whole line. */
+function shiftWord<T extends Word>(word: T, by: number): T {
+  return { ...word, start: word.start + by, end: word.end + by };
+}
+
+function shiftFlag(flag: Flag, by: number): Flag {
+  const shifted = shiftWord(flag, by);
+  if (flag.positions) shifted.positions = flag.positions.map((p) => p + by);
+  return shifted;
 }

@@ -7,9 +7,17 @@ export interface Word {
   end: number;
 }
 
-/** A `--name=value` builder flag after quote and escape removal; `positions[i]` is the logical index of value[i]. */
+/**
+ * A `--name=value` builder flag after quote and escape removal. `positions[i]` is the logical index of value[i];
+ * absent when the flag had no quotes nor escapes (value[i] is then at start + i), which is the common case.
+ */
 export interface Flag extends Word {
-  positions: number[];
+  positions?: number[];
+}
+
+/** The logical index of character `i` of a flag's value. */
+export function flagPosition(flag: Flag, i: number): number {
+  return flag.positions ? (flag.positions[i] as number) : flag.start + i;
 }
 
 export interface Heredoc {

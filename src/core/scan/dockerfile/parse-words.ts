@@ -10,9 +10,11 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
   let phase: 'spaces' | 'word' | 'quote' = 'spaces';
   let quote = 0;
   let blankOk = false;
-  let value = '';
   let start = from;
+  // A word's value is its raw text, minus an escape that ends the input (slices, not per-character appends).
+  let skipsLast = false;
   const push = (end: number) => {
+    const value = line.slice(start, skipsLast ? end - 1 : end);
     if (blankOk || value.length > 0) words.push({ value, start, end });
   };
   for (let pos = from; pos <= to; pos++) {
@@ -31,7 +33,6 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
       if (isGoSpace(ch)) {
         phase = 'spaces';
         push(pos);
-        value = '';
         blankOk = false;
         continue;
       }
@@ -45,12 +46,11 @@ export function parseWords(line: string, from: number, to: number, escape: numbe
     if (ch === escape && (phase === 'word' || quote !== 0x27)) {
       if (pos + 1 === to) {
         phase = 'word';
+        skipsLast = true;
         continue;
       }
-      value += line[pos];
       pos++;
     }
-    value += line[pos];
   }
   return words;
 }

@@ -1,4 +1,4 @@
-import { isGoDigit, isGoLetter } from './go-text';
+import { isGoDigit, isGoLetter, isGoSpace } from './go-text';
 import { PatternError, replacePattern, trimPrefix, trimSuffix } from './shell-pattern';
 import { WordCollector } from './word-collector';
 
@@ -52,6 +52,7 @@ function isSpecialParam(code: number): boolean {
 
 /** Expands one word; `value` is ProcessWord's result, `words` ProcessWords' split of it. */
 export function lexWord(source: string, env: Env, options: LexOptions = {}): LexResult {
+  if (isPlain(source, options.escape ?? '\\')) return { ok: true, value: source, words: splitPlain(source), uses: [] };
   const lexer = new ShellLexer(source, env, options);
   try {
     const { value, words } = lexer.processStopOn(EOF, lexer.rawEscapes);
@@ -61,6 +62,30 @@ export function lexWord(source: string, env: Env, options: LexOptions = {}): Lex
     const reason = error.message;
     return { ok: false, error: `failed to process ${JSON.stringify(source)}: ${reason}`, reason, uses: lexer.uses };
   }
+}
+
+/** Most words (`alpine:3.19`) have nothing to expand; they skip the lexer. */
+function isPlain(source: string, escape: string): boolean {
+  const escapeCode = escape.charCodeAt(0);
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x24 || code === 0x27 || code === 0x22 || code === 0x3c || code === escapeCode) return false;
+  }
+  return true;
+}
+
+function splitPlain(source: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= source.length; i++) {
+    const space = i === source.length || isGoSpace(source.codePointAt(i) as number);
+    if (!space && start === -1) start = i;
+    else if (space && start !== -1) {
+      words.push(source.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
 }
 
 class ShellLexer {
@@ -102,9 +127,8 @@ class ShellLexer {
           this.next();
           return { value: result, words: words.finish() };
         }
-        const special = this.special(ch);
-        if (special !== undefined) {
-          const text = special();
+        if (ch === 0x24 || ch === 0x3c || ch === 0x27 || ch === 0x22) {
+          const text = this.special(ch);
           result += text;
           if (ch === 0x24) words.addString(text);
           else words.addRaw(text);
@@ -129,12 +153,10 @@ class ShellLexer {
     }
   }
 
-  private special(ch: number): (() => string) | undefined {
-    if (ch === 0x24) return () => this.processDollar();
-    if (ch === 0x3c) return () => this.processPossibleHeredoc();
-    if (ch === 0x27) return () => this.processSingleQuote();
-    if (ch === 0x22) return () => this.processDoubleQuote();
-    return undefined;
+  private special(ch: number): string {
+    if (ch === 0x24) return this.processDollar();
+    if (ch === 0x3c) return this.processPossibleHeredoc();
+    return ch === 0x27 ? this.processSingleQuote() : this.processDoubleQuote();
   }
 
   private processSingleQuote(): string {

@@ -28,19 +28,25 @@ export function splitCommand(line: string, escape: number): SplitCommand {
 
 class FlagBuilder {
   value = '';
-  positions: number[] = [];
+  /** Only kept once a quote or escape makes the value differ from its raw text. */
+  positions: number[] | undefined;
   start = -1;
   blankOk = false;
 
   add(line: string, at: number): void {
+    if (this.positions === undefined && at !== this.start + this.value.length) {
+      this.positions = [];
+      for (let i = 0; i < this.value.length; i++) this.positions.push(this.start + i);
+    }
     this.value += line[at];
-    this.positions.push(at);
+    this.positions?.push(at);
   }
 
   take(end: number): Flag {
-    const flag = { value: this.value, start: this.start, end, positions: this.positions };
+    const flag: Flag = { value: this.value, start: this.start, end };
+    if (this.positions) flag.positions = this.positions;
     this.value = '';
-    this.positions = [];
+    this.positions = undefined;
     this.blankOk = false;
     return flag;
   }

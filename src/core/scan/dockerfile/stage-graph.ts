@@ -84,7 +84,9 @@ export class StageGraph {
   }
 
   allImages(): Set<FoundImage> {
-    return new Set(this.states.flatMap((state) => state.images));
+    const images = new Set<FoundImage>();
+    for (const state of this.states) for (const image of state.images) images.add(image);
+    return images;
   }
 
   /** Images of every state the given state depends on, itself included. */

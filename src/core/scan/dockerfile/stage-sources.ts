@@ -1,7 +1,7 @@
 import type { FoundImage, ScanError } from '../found-image';
 import { parseBuilderFlags, type FlagValue } from './builder-flags';
 import type { FilePositions } from './file-positions';
-import type { Instruction } from './instruction';
+import { flagPosition, type Instruction } from './instruction';
 import { parseMountFrom } from './mount-from';
 import { lexWord } from './shell-lexer';
 import type { StageGraph } from './stage-graph';
@@ -54,7 +54,7 @@ function addCopyFrom(instruction: Instruction, from: FlagValue, context: StageCo
   }
   const stage = graph.findByName(from.value);
   if (stage !== undefined) return graph.addDependency(context.state, stage);
-  const start = (from.flag.positions[from.valueStart - 1] as number) + 1;
+  const start = flagPosition(from.flag, from.valueStart - 1) + 1;
   const image = foundImage('copy-from', instruction, start, from.flag.end, from.value, context);
   graph.addDependency(context.state, graph.addSource(from.value, image));
 }
@@ -71,9 +71,8 @@ function addMount(instruction: Instruction, mount: FlagValue, context: StageCont
   if (stage !== undefined) return graph.addDependency(context.state, stage);
   let image: FoundImage | undefined;
   if (name !== 'scratch') {
-    const positions = mount.flag.positions;
-    const start = positions[mount.valueStart + parsed.start] as number;
-    const end = (positions[mount.valueStart + parsed.end - 1] as number) + 1;
+    const start = flagPosition(mount.flag, mount.valueStart + parsed.start);
+    const end = flagPosition(mount.flag, mount.valueStart + parsed.end - 1) + 1;
     image = foundImage('mount-from', instruction, start, end, parsed.from, context);
   }
   graph.addDependency(context.state, graph.addSource(name, image));
@@ -87,7 +86,8 @@ function foundImage(
   value: string,
   context: StageContext,
 ): FoundImage {
-  const image: FoundImage = { kind, ...context.positions.written(instruction.line, start, end), expanded: value };
+  const written = context.positions.written(instruction.line, start, end);
+  const image: FoundImage = { kind, range: written.range, text: written.text, expanded: value };
   image.stage = context.stage;
   if (context.platform !== undefined) image.platform = context.platform;
   return image;
