@@ -24,11 +24,16 @@ interface Piece {
   error?: PendingError;
 }
 
+interface Window {
+  start: number;
+  end: number;
+}
+
 interface Braced {
   piece: Piece;
   next: number;
-  /** Where the remainder after the first balanced `}` starts, when it is scanned next. */
-  rest?: number;
+  /** The remainder after the first balanced `}`, when it is scanned next: compose-go's template for its errors. */
+  rest?: Window;
 }
 
 export class TemplateRun {
@@ -48,14 +53,14 @@ export class TemplateRun {
     const out: string[] = [];
     let error: PendingError | undefined;
     let copied = start;
-    let templateStart = start;
+    let template: Window = { start, end };
     let i = text.indexOf('$', start);
     while (i !== -1 && i < end) {
       const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
       let step: Braced;
       if (next === 0x24) step = { piece: { value: '$' }, next: i + 2 };
       else if (isNameStart(next)) step = this.named(i, end);
-      else if (next === 0x7b) step = this.braced(i, templateStart, end, depth);
+      else if (next === 0x7b) step = this.braced(i, i < template.end ? template : { start, end }, end, depth);
       else {
         i = text.indexOf('$', i + 1);
         continue;
@@ -63,7 +68,7 @@ export class TemplateRun {
       out.push(text.slice(copied, i), step.piece.value);
       error ??= step.piece.error;
       copied = step.next;
-      if (step.rest !== undefined) templateStart = step.rest;
+      if (step.rest) template = step.rest;
       i = text.indexOf('$', step.next);
     }
     out.push(text.slice(copied, end));
@@ -88,10 +93,10 @@ export class TemplateRun {
     return { piece: { value: this.plain(this.text.slice(dollar + 1, nameEnd)) }, next: nameEnd };
   }
 
-  /** `${…}` at `dollar`; `templateStart` is where the template that holds it starts (for error text). */
-  private braced(dollar: number, templateStart: number, end: number, depth: number): Braced {
+  /** `${…}` at `dollar`; `template` is the text compose-go would be substituting there (for error text). */
+  private braced(dollar: number, template: Window, end: number, depth: number): Braced {
     const invalid = (): Braced => ({
-      piece: { value: '', error: { kind: 'invalid', start: templateStart, end } },
+      piece: { value: '', error: { kind: 'invalid', ...template } },
       next: dollar + 2,
     });
     const nameStart = dollar + 2;
@@ -109,7 +114,7 @@ export class TemplateRun {
     const closing = this.tables.closingBrace(dollar + 1, matchEnd);
     const piece = this.apply(name, operator, argStart, closing === -1 ? matchEnd : closing, depth);
     if (piece.error || closing === -1 || closing === matchEnd) return { piece, next: matchEnd + 1 };
-    return { piece, next: closing + 1, rest: closing + 1 };
+    return { piece, next: closing + 1, rest: { start: closing + 1, end: matchEnd + 1 } };
   }
 
   private apply(name: string, operator: TemplateOperator, argStart: number, argEnd: number, depth: number): Piece {

@@ -103,4 +103,35 @@ describe('interpolate', () => {
       expect(skipped).toEqual(['TestInterpolateWithCast']);
     });
   });
+
+  describe('names the template compose-go names in an invalid-template error', () => {
+    it('names the remainder after a default when the error is there', () => {
+      const result = interpolate('${A-x} ${ } tail', () => undefined);
+      expect(result.error).toMatchObject({ code: 'COMPOSE_INVALID_TEMPLATE', template: ' ${ }' });
+    });
+
+    it('names the default text when the error is inside it', () => {
+      expect(interpolate('a ${A:-b ${} c} d', () => undefined).error).toMatchObject({ template: 'b ${} c' });
+    });
+
+    it('names the whole template otherwise', () => {
+      expect(interpolate('a ${A-x} b ${', () => undefined).error).toMatchObject({ template: 'a ${A-x} b ${' });
+    });
+  });
+
+  describe('records what it looked up, for variable origins', () => {
+    it('records branch offsets only when the branch text produced the value', () => {
+      const result = interpolate('${A:-x}${B:+y}${C}', (name) => (name === 'B' ? 'b' : undefined));
+      expect(result.used).toEqual([
+        { name: 'A', found: false, branch: { start: 5, end: 6 } },
+        { name: 'B', found: true, branch: { start: 12, end: 13 } },
+        { name: 'C', found: false },
+      ]);
+      expect(result.unset).toEqual(['C']);
+    });
+  });
+
+  it('leaves out the extractVariables vectors: the scanner reports the variables it used, not every one written', () => {
+    expect(Object.keys(readPeerJson<Record<string, unknown>>('interpolation.json'))).toContain('extractVariables');
+  });
 });
