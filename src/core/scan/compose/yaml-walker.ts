@@ -30,6 +30,7 @@ export class YamlWalker {
   private visits = 0;
   private anchors: Map<string, Node[]> | undefined;
   private readonly checkedMaps = new WeakSet<YAMLMap>();
+  private readonly entryCache = new WeakMap<YAMLMap, Map<string, { key: Node; value: unknown }>>();
 
   constructor(
     readonly document: Document.Parsed,
@@ -53,10 +54,16 @@ export class YamlWalker {
     return this.visit(current) ? current : undefined;
   }
 
-  /** The key/value pairs of a map after merge keys, keys as compose-go stringifies them; first one wins. */
+  /**
+   * The key/value pairs of a map after merge keys, keys as compose-go stringifies them; first one wins. Kept per map,
+   * so a map shared through aliases is read (and counted against the budget) once.
+   */
   entries(map: YAMLMap): Map<string, { key: Node; value: unknown }> {
+    const cached = this.entryCache.get(map);
+    if (cached) return cached;
     const out = new Map<string, { key: Node; value: unknown }>();
     this.collect(map, out, new Set());
+    this.entryCache.set(map, out);
     return out;
   }
 
