@@ -48,7 +48,9 @@ function scan(text: string, options: ScanDockerfileOptions): ScanResult {
   const args = new GlobalArgs(options);
   for (const message of args.errors) errors.push({ line: 1, message });
   const last = stages[stages.length - 1];
-  const targetStage = options.target ?? last?.read.name ?? 'default';
+  // An empty target means none, as in BuildKit (compose passes `target: ""` through).
+  const target = options.target || undefined;
+  const targetStage = target ?? last?.read.name ?? 'default';
   const targetArg = args.buildArg('TARGETSTAGE');
   args.set(
     'TARGETSTAGE',
@@ -79,7 +81,7 @@ function scan(text: string, options: ScanDockerfileOptions): ScanResult {
   });
   const cycle = graph.findCycle();
   if (cycle !== undefined) errors.push({ line: 1, message: `circular dependency detected on stage: ${cycle}` });
-  const images = selectImages(graph, options.target, errors);
+  const images = selectImages(graph, target, errors);
   const syntax = detectSyntax(text);
   if (syntax) images.unshift(syntaxImage(syntax, positions));
   return { images, errors: errors.sort((a, b) => a.line - b.line) };
