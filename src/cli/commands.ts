@@ -12,4 +12,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   ref: async () => (await import('./ref-command')).refCommand,
   scan: async () => (await import('./scan-command')).scanCommand,
   resolve: async () => (await import('./resolve-command')).resolveCommand,
+  pin: async () => (await import('./pin-command')).pinCommand,
 };

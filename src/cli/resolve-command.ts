@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { CoreError } from '../core/errors';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../core/reference';
 import type { Resolution } from '../core/registry/client-types';
@@ -7,6 +6,7 @@ import { EXIT, UsageError, type CliIo } from './cli-io';
 import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
 import { parsePlatform, platformMatches, platformString, type PlatformFilter } from './platform-filter';
+import { parseCommandArgs } from './scan-flags';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 
 const usage = `Usage: image-trust resolve REF... [options]
@@ -79,16 +79,11 @@ function textRow(row: ResolveRow): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { ...REGISTRY_FLAGS, format: { type: 'string' }, platform: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseCommandArgs(args, {
+    ...REGISTRY_FLAGS,
+    format: { type: 'string' },
+    platform: { type: 'string' },
+  });
   const format = parseOutputFormat(parsed.values.format);
   const platform = parsed.values.platform === undefined ? undefined : parsePlatform(parsed.values.platform);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');

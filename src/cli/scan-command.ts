@@ -1,11 +1,7 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { scanWorkspace } from '../core/scan/scan-workspace';
-import { nodeFileSystem } from '../node/node-file-system';
-import { EXIT, UsageError, type CliIo } from './cli-io';
+import { EXIT, type CliIo } from './cli-io';
 import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
-import { parseBuildArgs } from './parse-build-args';
+import { SCAN_FLAGS, SCAN_FLAGS_USAGE, parseCommandArgs, scanFromFlags } from './scan-flags';
 import { scanReportJson } from './scan-report-json';
 import { scanReportText } from './scan-report-text';
 import { terminalStyle } from './terminal-style';
@@ -16,40 +12,17 @@ Finds every image reference in Dockerfiles and compose files, as Docker, BuildKi
 Directories are walked (respecting .gitignore); files named explicitly are always scanned. Default: '.'.
 
 Options:
-  --format text|json     output format (default: text)
-  --build-arg K=V        a build argument for Dockerfiles, as 'docker build --build-arg' (repeatable)
-  --env-file FILE        use FILE instead of the .env beside each compose file, as 'docker compose --env-file'
-  -h, --help             show this help
+  --format text|json                output format (default: text)
+${SCAN_FLAGS_USAGE}
+  -h, --help                        show this help
 
 Exit status: 0 when the scan completed (problems in files are reported, not fatal), 2 on a usage error.
 `;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        'build-arg': { type: 'string', multiple: true },
-        'env-file': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const format = parseOutputFormat(parsed.values.format);
-  const roots = (parsed.positionals.length > 0 ? parsed.positionals : ['.']).map((path) => resolve(io.cwd, path));
-  const envFile = parsed.values['env-file'] === undefined ? undefined : resolve(io.cwd, parsed.values['env-file']);
-  if (envFile !== undefined && (await nodeFileSystem.kindOf(envFile)) !== 'file') {
-    throw new UsageError(`--env-file: no such file: ${parsed.values['env-file']}`);
-  }
-  const scan = await scanWorkspace(nodeFileSystem, roots, {
-    buildArgs: parseBuildArgs(parsed.values['build-arg'] ?? [], io.env),
-    environment: io.env,
-    ...(envFile !== undefined ? { envFile } : {}),
-  });
+  const { values, positionals } = parseCommandArgs(args, { ...SCAN_FLAGS, format: { type: 'string' } });
+  const format = parseOutputFormat(values.format);
+  const scan = await scanFromFlags(positionals, values, io);
   io.stdout(
     format === 'json' ? scanReportJson(scan, io.cwd) : scanReportText(scan, io.cwd, terminalStyle(io.isTty, io.env)),
   );

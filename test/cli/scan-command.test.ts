@@ -19,7 +19,7 @@ interface JsonReference {
   error: string | null;
 }
 
-/** Nine levels of nine aliases each: a billion strings if a YAML reader expands them all. */
+/** Ten levels of nine aliases each: billions of strings if a YAML reader expands them all. */
 function billionLaughs(): string {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let level = 1; level < 10; level++) {
@@ -27,7 +27,8 @@ function billionLaughs(): string {
     const previous = String.fromCharCode(96 + level);
     levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
   }
-  return `${levels.join('\n')}\nservices:\n  web:\n    image: nginx\n`;
+  // The bomb sits where the scanner must look (a service's volumes), so a reader that expands aliases would hang.
+  return `${levels.join('\n')}\nservices:\n  web:\n    image: nginx\n    volumes: *j\n`;
 }
 
 describe('image-trust scan', () => {
