@@ -1,19 +1,10 @@
 import { Authorizer } from './authorizer';
+import { fetchBaseUrl } from './base-url';
 import type { CredentialSource } from './credential';
-import { DEFAULTS, type RegistryClientOptions } from './defaults';
-import type { Clock, Log, Transport, TransportRequest, TransportResponse } from './ports';
-import { RegistryError } from './registry-error';
-import { apiHost, plainHttpAllowed } from './registry-host';
+import type { RegistryClientOptions } from './defaults';
+import type { Clock, Log, Transport, TransportResponse } from './ports';
+import { apiHost } from './registry-host';
 import { Semaphore } from './semaphore';
-
-/**
- * Only a handshake that found no TLS (or a dropped connection) suggests a plain HTTP server. An untrusted
- * certificate means the server does speak TLS: that is reported, never downgraded.
- */
-function speaksPlainHttp(error: unknown): boolean {
-  if (!(error instanceof RegistryError)) return false;
-  return error.code === 'REGISTRY_NETWORK' || (error.code === 'REGISTRY_TLS' && error.details.tls === 'protocol');
-}
 
 export interface SessionDeps {
   transport: Transport;
@@ -32,8 +23,8 @@ export interface SendOptions {
 }
 
 /**
- * One registry: finds its base URL with a `/v2/` ping (HTTPS, then plain HTTP where that is allowed, as docker
- * does for insecure registries), learns its challenges, bounds concurrency and answers 401s once with new auth.
+ * One registry: its base URL (found once), its authorizer, a bound on concurrent requests, and one more try
+ * with fresh authorization when a request meets a 401.
  */
 export class RegistrySession {
   readonly host: string;
@@ -69,8 +60,11 @@ export class RegistrySession {
     const authorization = await this.authorizer.header(url, options.scope, options.signal, fresh);
     const headers = { 'user-agent': this.options.userAgent, ...options.headers };
     return this.deps.transport({
-      ...this.request(options.method, url, options.maxBytes, options.signal),
+      method: options.method,
+      url,
       headers: authorization === undefined ? headers : { ...headers, authorization },
+      maxBytes: options.maxBytes,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
   }
 
@@ -79,43 +73,21 @@ export class RegistrySession {
     return response;
   }
 
+  // Found once; a failed discovery is tried again by the next request.
   private baseUrl(signal?: AbortSignal): Promise<URL> {
-    this.base ??= this.ping(signal).catch((error: unknown) => {
+    const context = {
+      transport: this.deps.transport,
+      authorizer: this.authorizer,
+      host: this.host,
+      registry: this.registry,
+      insecureRegistries: this.options.insecureRegistries,
+      userAgent: this.options.userAgent,
+      ...(this.deps.log === undefined ? {} : { log: this.deps.log }),
+    };
+    this.base ??= fetchBaseUrl(context, signal).catch((error: unknown) => {
       this.base = undefined;
       throw error;
     });
     return this.base;
-  }
-
-  private async ping(signal?: AbortSignal): Promise<URL> {
-    const secure = new URL(`https://${this.host}/`);
-    try {
-      return await this.pingAt(secure, signal);
-    } catch (error) {
-      if (signal?.aborted || !plainHttpAllowed(this.host, this.options.insecureRegistries)) throw error;
-      if (!speaksPlainHttp(error)) throw error;
-      this.deps.log?.({ level: 'info', message: `HTTPS failed; trying plain HTTP`, registry: this.registry });
-      return this.pingAt(new URL(`http://${this.host}/`), signal).catch(() => Promise.reject(error));
-    }
-  }
-
-  private async pingAt(base: URL, signal?: AbortSignal): Promise<URL> {
-    const response = await this.deps.transport({
-      ...this.request('GET', new URL('/v2/', base), DEFAULTS.maxSmallResponseBytes, signal),
-      headers: { 'user-agent': this.options.userAgent },
-    });
-    if (response.status === 401) this.authorizer.learn(response);
-    // Over the plain HTTP fallback only a registry's answer counts: a TLS server answers HTTP with a 400.
-    if (base.protocol === 'http:' && response.status !== 200 && response.status !== 401) {
-      throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', `${this.host} answered /v2/ with ${response.status}.`, {
-        registry: this.registry,
-        status: response.status,
-      });
-    }
-    return base;
-  }
-
-  private request(method: 'GET' | 'HEAD', url: URL, maxBytes: number, signal?: AbortSignal): TransportRequest {
-    return { method, url, headers: {}, maxBytes, ...(signal === undefined ? {} : { signal }) };
   }
 }
