@@ -2,13 +2,12 @@ import type { FoundImage, ScanError, ScanResult } from '../found-image';
 import { detectSyntax } from './detect-syntax';
 import { parseDockerfile } from './dockerfile-parser';
 import { FilePositions } from './file-positions';
-import { expandFrom, readFrom, type FromStage } from './from-instruction';
+import { expandFrom, type FromStage } from './from-instruction';
 import { GlobalArgs } from './global-args';
-import type { Instruction } from './instruction';
-import { KNOWN_INSTRUCTIONS } from './line-parsers';
 import { applyMetaArg } from './meta-args';
 import { StageGraph } from './stage-graph';
 import { addInstructionSources } from './stage-sources';
+import { splitStages, type Stage } from './stage-split';
 
 export interface ScanDockerfileOptions {
   /** `--build-arg` values; they apply to ARGs the file declares (and to the automatic platform ARGs). */
@@ -19,12 +18,6 @@ export interface ScanDockerfileOptions {
   platform?: string;
   /** Build platform: sets BUILDPLATFORM, BUILDOS, BUILDARCH, BUILDVARIANT. */
   buildPlatform?: string;
-}
-
-interface Stage {
-  from: Instruction;
-  read: ReturnType<typeof readFrom>;
-  commands: Instruction[];
 }
 
 /**
@@ -85,26 +78,6 @@ function scan(text: string, options: ScanDockerfileOptions): ScanResult {
   const syntax = detectSyntax(text);
   if (syntax) images.unshift(syntaxImage(syntax, positions));
   return { images, errors: errors.sort((a, b) => a.line - b.line) };
-}
-
-/** instructions.Parse: ARGs before the first FROM are meta ARGs; anything else there has no stage to go to. */
-function splitStages(instructions: Instruction[], errors: ScanError[]) {
-  const meta: Instruction[] = [];
-  const stages: Stage[] = [];
-  for (const instruction of instructions) {
-    const command = instruction.command.toLowerCase();
-    if (!KNOWN_INSTRUCTIONS.has(command)) {
-      errors.push({ line: instruction.startLine, message: `unknown instruction: ${instruction.command}` });
-    } else if (command === 'from') {
-      const read = readFrom(instruction);
-      for (const message of read.errors) errors.push({ line: instruction.startLine, message });
-      read.errors = [];
-      stages.push({ from: instruction, read, commands: [] });
-    } else if (stages.length > 0) (stages[stages.length - 1] as Stage).commands.push(instruction);
-    else if (command === 'arg') meta.push(instruction);
-    else errors.push({ line: instruction.startLine, message: 'no build stage in current context' });
-  }
-  return { meta, stages };
 }
 
 /** buildDispatchStates: a base naming an earlier stage is that stage; `scratch` is nothing; else an image. */
