@@ -3,6 +3,7 @@
  * every value. Line numbers in messages are counted the way compose-go counts them, so messages match its own.
  */
 import { expandDotenvEscapes } from './dotenv-escapes';
+import { readQuoted } from './dotenv-quoted';
 import { isDotenvBlank, isGoSpace } from './go-space';
 import { interpolate } from './interpolate';
 
@@ -116,30 +117,18 @@ export class DotenvParser {
   }
 
   private quotedValue(from: number, quote: string): { entry: DotenvEntry; rest: number } | DotenvFailure {
-    const { text } = this;
     const startLine = this.line;
-    let chars = '';
-    let escaped = false;
-    for (let i = from + 1; i < text.length; i += 1) {
-      const char = text.charAt(i);
-      if (char === '\n') this.line += 1;
-      if (char !== quote || escaped) {
-        if (char === '\\' && !escaped) {
-          escaped = true;
-          continue;
-        }
-        // An escaped quote loses its backslash; any other escape is kept for expandDotenvEscapes.
-        chars += escaped && char !== quote ? `\\${char}` : char;
-        escaped = false;
-        continue;
-      }
-      if (quote === "'") return { entry: { value: chars, start: from + 1, end: i }, rest: i + 1 };
-      const expanded = this.expand(expandDotenvEscapes(chars), startLine);
-      if (typeof expanded !== 'string') return expanded;
-      return { entry: { value: expanded, start: from + 1, end: i }, rest: i + 1 };
+    const { chars, close, newlines } = readQuoted(this.text, from, quote);
+    this.line += newlines;
+    if (close === -1) {
+      const newline = this.text.indexOf('\n', from);
+      return this.fail(
+        `unterminated quoted value ${this.text.slice(from, newline === -1 ? this.text.length : newline)}`,
+      );
     }
-    const newline = text.indexOf('\n', from);
-    return this.fail(`unterminated quoted value ${text.slice(from, newline === -1 ? text.length : newline)}`);
+    const expanded = quote === "'" ? chars : this.expand(expandDotenvEscapes(chars), startLine);
+    if (typeof expanded !== 'string') return expanded;
+    return { entry: { value: expanded, start: from + 1, end: close }, rest: close + 1 };
   }
 
   /** `${VAR}` in values: the lookup first, then keys read so far (compose-go's expandVariables). */
