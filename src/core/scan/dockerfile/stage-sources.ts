@@ -20,7 +20,8 @@ export interface StageContext {
   errors: ScanError[];
 }
 
-export function addInstructionSources(instruction: Instruction, context: StageContext): void {
+export function addInstructionSources(written: Instruction, context: StageContext): void {
+  const instruction = triggerOf(written) ?? written;
   const command = instruction.command.toLowerCase();
   const flags = parseBuilderFlags(command, instruction.flags);
   if (!flags) return;
@@ -32,6 +33,16 @@ export function addInstructionSources(instruction: Instruction, context: StageCo
   const from = flags.values.get('from')?.[0];
   if (command === 'copy' && from && from.value !== '') addCopyFrom(instruction, from, context);
   if (command === 'run') for (const mount of flags.values.get('mount') ?? []) addMount(instruction, mount, context);
+}
+
+/**
+ * An ONBUILD trigger runs in the builds of images based on this stage; its references are reported where they are
+ * written, as this stage's (BuildKit evaluates them only when a later stage is built FROM this one).
+ */
+function triggerOf(instruction: Instruction): Instruction | undefined {
+  const trigger = instruction.trigger;
+  if (!trigger || instruction.command.toLowerCase() !== 'onbuild') return undefined;
+  return { ...instruction, command: trigger.command, flags: trigger.flags, args: trigger.args, json: trigger.json };
 }
 
 const STAGE_INDEX = /^[+-]?[0-9]+$/;

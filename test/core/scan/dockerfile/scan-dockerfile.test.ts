@@ -228,6 +228,15 @@ describe('scanDockerfile', () => {
     });
   });
 
+  it('reports the references of ONBUILD triggers where they are written', () => {
+    const text = 'FROM a AS base\nONBUILD COPY --from=tools:1 /t /t\nONBUILD RUN --mount=from=cache:2,target=/c true\n';
+    expect(images(text).map((i) => [i.kind, i.text, i.range.line])).toEqual([
+      ['from', 'a', 1],
+      ['copy-from', 'tools:1', 2],
+      ['mount-from', 'cache:2', 3],
+    ]);
+  });
+
   describe('reports the syntax directive', () => {
     it('as an image reference of kind syntax', () => {
       expect(images('# syntax=docker/dockerfile:1.7 // opts\nFROM a\n')[0]).toEqual({
