@@ -1,6 +1,6 @@
 /**
- * The image references of one service: `image`, long-syntax `volumes` entries of `type: image` (their `source` is
- * an image), and its `build`.
+ * The image references of one service: `image` (with the service's `platform`, which picks the manifest Compose
+ * pulls), long-syntax `volumes` entries of `type: image` (their `source` is an image), and its `build`.
  */
 import { type Node, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { FoundImage, ImageRefKind } from '../found-image';
@@ -15,7 +15,12 @@ export interface ServiceFindings {
 export function scanService(service: ServiceContext, map: YAMLMap, out: ServiceFindings): void {
   const { walker } = service;
   const image = walker.get(map, 'image');
-  if (image !== undefined) reportImage(service, image, 'image', 'compose-image', out);
+  const found = image === undefined ? undefined : reportImage(service, image, 'image', 'compose-image', out);
+  const platform = walker.get(map, 'platform');
+  if (found && isScalar(platform)) {
+    const text = service.text(platform, 'platform');
+    if (text !== null) found.platform = text;
+  }
   const volumes = walker.get(map, 'volumes');
   if (isSeq(volumes)) for (const volume of volumes.items) scanVolume(service, walker.resolve(volume), out);
   const build = walker.get(map, 'build');
@@ -37,12 +42,14 @@ function reportImage(
   path: string,
   kind: ImageRefKind,
   out: ServiceFindings,
-): void {
+): FoundImage | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') {
     service.problem(node, `services.${service.name}.${path} must be a string`);
-    return;
+    return undefined;
   }
-  out.images.push(foundImage(service, node as Scalar<string>, path, kind));
+  const found = foundImage(service, node as Scalar<string>, path, kind);
+  out.images.push(found);
+  return found;
 }
 
 function foundImage(service: ServiceContext, node: Scalar<string>, path: string, kind: ImageRefKind): FoundImage {

@@ -32,8 +32,9 @@ const NOT_APPLICABLE: Record<string, string> = {
   'TestLoadProjectName/option': 'the `--project-name` option is a CLI input, not file content',
 };
 
+/** `services.<name>.image` and `.platform` expectations: the two fields a FoundImage carries. */
 const imageExpectations = (scenario: Scenario) =>
-  Object.entries(scenario.expect ?? {}).filter(([path]) => /^services\.[^.]+\.image$/.test(path));
+  Object.entries(scenario.expect ?? {}).filter(([path]) => /^services\.[^.]+\.(image|platform)$/.test(path));
 
 describe('scanCompose with compose-go inputs', () => {
   describe('agrees with the compose-go loader scenarios on images and their errors', () => {
@@ -46,9 +47,10 @@ describe('scanCompose with compose-go inputs', () => {
         return;
       }
       expect(result.errors).toEqual([]);
-      for (const [path, image] of imageExpectations(scenario)) {
-        const service = path.split('.')[1];
-        expect(result.images.find((i) => i.service === service)?.expanded).toBe(image);
+      for (const [path, value] of imageExpectations(scenario)) {
+        const [, service, field] = path.split('.');
+        const found = result.images.find((i) => i.service === service);
+        expect(field === 'image' ? found?.expanded : found?.platform).toBe(value);
       }
     });
 

@@ -75,6 +75,11 @@ describe('scanCompose', () => {
       expect(result.images.map((i) => i.service).sort()).toEqual(['base', 'web']);
     });
 
+    it('carries the service platform, interpolated, on its image', () => {
+      const result = scan('services:\n  a:\n    image: alpine\n    platform: linux/${ARCH:-arm64}\n');
+      expect(result.images[0]?.platform).toBe('linux/arm64');
+    });
+
     it('reports type: image volume sources as compose-volume-image', () => {
       const text = [
         'services:',
