@@ -7,12 +7,12 @@ import type { CredentialFile } from '../core/registry/credential-lookup';
  */
 export function credentialFilesFromEnv(env: NodeJS.ProcessEnv, home: string): CredentialFile[] {
   const dockerDir = nonEmpty(env.DOCKER_CONFIG) ?? join(home, '.docker');
-  const files: CredentialFile[] = [{ path: join(dockerDir, 'config.json'), label: 'config.json' }];
+  const files: CredentialFile[] = [{ path: join(dockerDir, 'config.json') }];
   const authFile = nonEmpty(env.REGISTRY_AUTH_FILE);
-  if (authFile !== undefined) return [...files, { path: authFile, label: 'auth.json' }];
+  if (authFile !== undefined) return [...files, { path: authFile }];
   const runtimeDir = nonEmpty(env.XDG_RUNTIME_DIR);
-  if (runtimeDir !== undefined) files.push({ path: join(runtimeDir, 'containers', 'auth.json'), label: 'auth.json' });
-  files.push({ path: join(home, '.config', 'containers', 'auth.json'), label: 'auth.json' });
+  if (runtimeDir !== undefined) files.push({ path: join(runtimeDir, 'containers', 'auth.json') });
+  files.push({ path: join(home, '.config', 'containers', 'auth.json') });
   return files;
 }
 

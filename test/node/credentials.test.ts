@@ -46,7 +46,7 @@ describe('credential lookup from docker config.json', () => {
       kind: 'basic',
       username: 'alice',
       password: 'pa:ss',
-      source: 'config.json auths',
+      source: `auths in ${join(root, 'docker', 'config.json')}`,
     });
   });
 
@@ -66,7 +66,7 @@ describe('credential lookup from docker config.json', () => {
       kind: 'identity-token',
       token: 'refresh',
       username: 'u',
-      source: 'config.json auths',
+      source: `auths in ${join(root, 'docker', 'config.json')}`,
     });
   });
 
@@ -96,7 +96,7 @@ describe('credential lookup from podman auth.json', () => {
   it('reads REGISTRY_AUTH_FILE', async () => {
     env.REGISTRY_AUTH_FILE = join(root, 'auth.json');
     await writeFile(env.REGISTRY_AUTH_FILE, JSON.stringify({ auths: { 'reg.test': { auth: b64('p:q') } } }));
-    expect(await lookup()('reg.test')).toMatchObject({ username: 'p', source: 'auth.json auths' });
+    expect(await lookup()('reg.test')).toMatchObject({ username: 'p', source: `auths in ${join(root, 'auth.json')}` });
   });
 
   it('reads $XDG_RUNTIME_DIR/containers/auth.json when docker has nothing', async () => {
@@ -119,7 +119,7 @@ describe('credential helpers', () => {
       kind: 'basic',
       username: 'alice',
       password: 's3cret',
-      source: 'credHelper test',
+      source: `docker-credential-test (credHelpers in ${join(root, 'docker', 'config.json')})`,
     });
     expect(await readFile(join(root, 'args'), 'utf8')).toBe('get');
     expect(await readFile(join(root, 'stdin'), 'utf8')).toBe('reg.test:5000');
@@ -131,7 +131,7 @@ describe('credential helpers', () => {
     expect(await lookup()('docker.io')).toEqual({
       kind: 'identity-token',
       token: 'refresh',
-      source: 'credsStore store',
+      source: `docker-credential-store (credsStore in ${join(root, 'docker', 'config.json')})`,
     });
     expect(await readFile(join(root, 'stdin'), 'utf8')).toBe('https://index.docker.io/v1/');
   });
@@ -149,7 +149,10 @@ describe('credential helpers', () => {
     await helper('test', `echo 'partial-secret-output'; echo 'gpg: decryption failed' >&2; exit 3`);
     await dockerConfig({ credHelpers: { 'reg.test': 'test' } });
     const error = await lookup()('reg.test').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'CREDENTIAL_HELPER_FAILED', details: { credentialSource: 'credHelper test' } });
+    expect(error).toMatchObject({
+      code: 'CREDENTIAL_HELPER_FAILED',
+      details: { credentialSource: expect.stringContaining('docker-credential-test') as unknown },
+    });
     expect(String(error)).toContain('docker-credential-test');
     expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain('partial-secret-output');
   });

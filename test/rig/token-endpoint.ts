@@ -48,14 +48,35 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-/** GET carries the query and Basic auth (docker token protocol); POST an OAuth2 password-grant form. */
-async function readRequest(req: IncomingMessage): Promise<{ params: URLSearchParams; credentials?: Credentials }> {
+/** The toy refresh token of RIG-NOTES §4.4: `rig-refresh:<user>` stands for that user. */
+export function rigRefreshToken(username: string): string {
+  return `rig-refresh:${username}`;
+}
+
+function refreshTokenUser(token: string): RigUser | undefined {
+  return RIG_USERS.find((u) => equalText(rigRefreshToken(u.username), token));
+}
+
+/** Who asks: `null` when anonymous, `undefined` when the credentials are wrong. */
+type Requester = RigUser | null | undefined;
+
+/**
+ * GET carries the query and Basic auth (docker token protocol); POST an OAuth2 form (docs/spec/auth/oauth.md),
+ * `grant_type=password` with username and password, or `grant_type=refresh_token`.
+ */
+async function readRequest(req: IncomingMessage): Promise<{ params: URLSearchParams; user: Requester }> {
   if (req.method !== 'POST') {
-    return { params: new URL(req.url ?? '/', 'https://rig').searchParams, credentials: basicCredentials(req) };
+    const credentials = basicCredentials(req);
+    const params = new URL(req.url ?? '/', 'https://rig').searchParams;
+    return { params, user: credentials === undefined ? null : findUser(credentials) };
   }
   const params = await readForm(req);
+  if (params.get('grant_type') === 'refresh_token') {
+    return { params, user: refreshTokenUser(params.get('refresh_token') ?? '') };
+  }
   const username = params.get('username');
-  return { params, credentials: username === null ? undefined : { username, password: params.get('password') ?? '' } };
+  const user = username === null ? null : findUser({ username, password: params.get('password') ?? '' });
+  return { params, user };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -69,8 +90,7 @@ export async function handleTokenRequest(
   sign: SignToken,
   grants: TokenGrant[],
 ): Promise<void> {
-  const { params, credentials } = await readRequest(req);
-  const user = credentials === undefined ? null : findUser(credentials);
+  const { params, user } = await readRequest(req);
   if (user === undefined) {
     sendJson(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': 'Basic realm="rig-token"' });
     return;
@@ -80,5 +100,7 @@ export async function handleTokenRequest(
   grants.push({ user: user?.username ?? '', requested, granted });
   const token = sign(user?.username ?? '', granted);
   const issuedAt = new Date().toISOString();
-  sendJson(res, 200, { token, access_token: token, expires_in: TOKEN_TTL_SECONDS, issued_at: issuedAt });
+  // An OAuth2 client keeps the refresh token, as `docker login` stores it as `identitytoken`.
+  const refresh = req.method === 'POST' && user !== null ? { refresh_token: rigRefreshToken(user.username) } : {};
+  sendJson(res, 200, { token, access_token: token, expires_in: TOKEN_TTL_SECONDS, issued_at: issuedAt, ...refresh });
 }

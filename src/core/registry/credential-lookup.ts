@@ -4,10 +4,9 @@ import { DEFAULTS } from './defaults';
 import { findByRegistry, helperServerUrl, parseDockerConfig, toCredential, type DockerConfig } from './docker-config';
 import type { Exec, Log, TextFileReader } from './ports';
 
+/** A docker config.json or podman auth.json; its path names the credential's source in messages. */
 export interface CredentialFile {
   path: string;
-  /** 'config.json' (docker) or 'auth.json' (podman, skopeo): used in `source` labels. */
-  label: 'config.json' | 'auth.json';
 }
 
 export interface CredentialLookupDeps {
@@ -34,7 +33,8 @@ export function createCredentialSource(deps: CredentialLookupDeps, options: Cred
       const text = await deps.readFile(file.path);
       if (text === undefined) continue;
       const config = parseDockerConfig(text, file.path);
-      const found = (await fromHelper(deps, options, config, registry, signal)) ?? fromAuths(config, registry, file);
+      const found =
+        (await fromHelper(deps, options, config, file, registry, signal)) ?? fromAuths(config, registry, file);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -45,13 +45,14 @@ async function fromHelper(
   deps: CredentialLookupDeps,
   options: CredentialLookupOptions,
   config: DockerConfig,
+  file: CredentialFile,
   registry: string,
   signal?: AbortSignal,
 ): Promise<Credential | undefined> {
   const perRegistry = findByRegistry(config.credHelpers, registry);
   const helper = perRegistry ?? config.credsStore;
   if (helper === undefined) return undefined;
-  const source = `${perRegistry === undefined ? 'credsStore' : 'credHelper'} ${helper}`;
+  const source = `docker-credential-${helper} (${perRegistry === undefined ? 'credsStore' : 'credHelpers'} in ${file.path})`;
   if (!options.allowCredentialHelpers) {
     deps.log?.({ level: 'warn', message: `${source} not run: credential helpers are disabled here`, registry });
     return undefined;
@@ -62,5 +63,5 @@ async function fromHelper(
 
 function fromAuths(config: DockerConfig, registry: string, file: CredentialFile): Credential | undefined {
   const entry = findByRegistry(config.auths, registry);
-  return entry === undefined ? undefined : toCredential(entry, `${file.label} auths`, file.path);
+  return entry === undefined ? undefined : toCredential(entry, `auths in ${file.path}`, file.path);
 }

@@ -34,6 +34,8 @@ export async function fetchManifestBytes(
   if (ref.digest === undefined) {
     // A 404 HEAD has no body to tell a missing tag from a missing repository: the GET below reads it.
     const head = await send('HEAD', target);
+    // Retries are spent by now: a registry still failing would fail the GET the same way, after as many more.
+    if (head.status >= 500) await checkManifestStatus(session, ref.path, head, signal);
     const headDigest = head.status === 200 ? head.headers['docker-content-digest']?.[0] : undefined;
     if (headDigest !== undefined) {
       claims.push({ source: 'the HEAD Docker-Content-Digest', digest: headDigest });

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/run-cli';
+import type { RigInfo } from '../rig/rig-types';
+import { captureIo } from '../support/capture-io';
+import { makeTempTree } from '../support/temp-dir';
+
+export interface ResolveRow {
+  input: string;
+  reference: string | null;
+  digest: string | null;
+  mediaType: string | null;
+  error: string | null;
+  code: string | null;
+}
+
+export interface ResolveRun {
+  status: number;
+  rows: ResolveRow[];
+  /** stdout and stderr together, for the checks that a secret appears nowhere. */
+  output: string;
+}
+
+export interface ResolveHome {
+  root: string;
+  env: Record<string, string>;
+  resolve(...args: string[]): Promise<ResolveRun>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A throw-away HOME (docker config, cache) for `image-trust resolve --format json`, trusting the rig CA and
+ * without the disk cache, so every run asks the registry. `files` go into the HOME, e.g. `docker/config.json`.
+ */
+export async function resolveHome(
+  rig: RigInfo,
+  files: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Promise<ResolveHome> {
+  const tree = await makeTempTree(files);
+  const env = {
+    HOME: tree.root,
+    DOCKER_CONFIG: join(tree.root, 'docker'),
+    XDG_CACHE_HOME: join(tree.root, 'cache'),
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    ...extraEnv,
+  };
+  const resolve = async (...args: string[]): Promise<ResolveRun> => {
+    const captured = captureIo(tree.root, env);
+    const argv = ['resolve', '--format', 'json', '--no-cache', '--ca-file', rig.tls.caFile, ...args];
+    const status = await runCli(argv, captured.io);
+    const output = `${captured.stdout()}\n${captured.stderr()}`;
+    return { status, rows: JSON.parse(captured.stdout()) as ResolveRow[], output };
+  };
+  return { root: tree.root, env, resolve, remove: tree.remove };
+}
+
+/** A config.json with one `auths` entry. */
+export function authsConfig(host: string, entry: Record<string, string>): string {
+  return JSON.stringify({ auths: { [host]: entry } });
+}
+
+export function basicAuth(username: string, password: string): { auth: string } {
+  return { auth: Buffer.from(`${username}:${password}`).toString('base64') };
+}
+
+/** The image the rig pushed as `repo:tag` to `registry`. */
+export function pushedImage(rig: RigInfo, registry: string, tag: string, repo = 'demo/app') {
+  const image = rig.pushed.find((p) => p.registry === registry && p.repo === repo && p.tag === tag);
+  if (!image) throw new Error(`the rig pushed no ${repo}:${tag} to ${registry}`);
+  return image;
+}
