@@ -34,6 +34,7 @@ export function detectDirective(text: string, key: string, anyFormat: boolean): 
 
 /** DirectiveParser.ParseAll: lines until the block ends; bufio.ScanLines drops one trailing `\r`. */
 function findDirective(text: string, from: number, prefix: string, key: string): Directive | null {
+  if (!text.startsWith(prefix, from)) return null;
   const parser = new DirectiveParser(prefix);
   for (let start = from; start < text.length;) {
     const newline = text.indexOf('\n', start);

@@ -31,7 +31,7 @@ function isAlnum(code: number): boolean {
 
 export class DirectiveParser {
   private done = false;
-  private readonly seen = new Set<string>();
+  private seen: Set<string> | undefined;
 
   constructor(private readonly prefix = '#') {}
 
@@ -43,6 +43,7 @@ export class DirectiveParser {
     if (!match) return this.stop();
     const name = text.slice(match.nameStart, match.nameEnd).toLowerCase();
     if (!KNOWN.has(name)) return this.stop();
+    this.seen ??= new Set();
     if (this.seen.has(name)) return { error: `only one ${name} parser directive can be used` };
     this.seen.add(name);
     return { name, value: text.slice(match.start, match.end), start: match.start, end: match.end };
