@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
+import { startFaultProxy } from '../rig/fault-proxy';
 import type { RigInfo } from '../rig/rig-types';
 import { captureIo } from '../support/capture-io';
 import { makeTempTree } from '../support/temp-dir';
@@ -28,13 +29,14 @@ export interface ResolveHome {
 }
 
 /**
- * A throw-away HOME (docker config, cache) for `image-trust resolve --format json`, trusting the rig CA and
- * without the disk cache, so every run asks the registry. `files` go into the HOME, e.g. `docker/config.json`.
+ * A throw-away HOME (docker config, cache) for `image-trust resolve --format json`, trusting the rig CA unless
+ * told not to, without the disk cache so every run asks the registry. `files` go into the HOME
+ * (e.g. `docker/config.json`).
  */
 export async function resolveHome(
   rig: RigInfo,
   files: Record<string, string> = {},
-  extraEnv: Record<string, string> = {},
+  { trustRigCa = true }: { trustRigCa?: boolean } = {},
 ): Promise<ResolveHome> {
   const tree = await makeTempTree(files);
   const env = {
@@ -42,11 +44,11 @@ export async function resolveHome(
     DOCKER_CONFIG: join(tree.root, 'docker'),
     XDG_CACHE_HOME: join(tree.root, 'cache'),
     PATH: process.env.PATH ?? '/usr/bin:/bin',
-    ...extraEnv,
   };
+  const caFlags = trustRigCa ? ['--ca-file', rig.tls.caFile] : [];
   const resolve = async (...args: string[]): Promise<ResolveRun> => {
     const captured = captureIo(tree.root, env);
-    const argv = ['resolve', '--format', 'json', '--no-cache', '--ca-file', rig.tls.caFile, ...args];
+    const argv = ['resolve', '--format', 'json', '--no-cache', ...caFlags, ...args];
     const status = await runCli(argv, captured.io);
     const output = `${captured.stdout()}\n${captured.stderr()}`;
     return { status, rows: JSON.parse(captured.stdout()) as ResolveRow[], output };
@@ -68,4 +70,19 @@ export function pushedImage(rig: RigInfo, registry: string, tag: string, repo = 
   const image = rig.pushed.find((p) => p.registry === registry && p.repo === repo && p.tag === tag);
   if (!image) throw new Error(`the rig pushed no ${repo}:${tag} to ${registry}`);
   return image;
+}
+
+/**
+ * A fault proxy serving TLS (the rig's certificate covers 127.0.0.1) in front of one of the rig's TLS registries,
+ * and a HOME whose config.json logs bob in at the proxy's host.
+ */
+export async function proxiedRegistry(rig: RigInfo, kind: 'token' | 'tls' = 'token') {
+  const { certFile, keyFile, caFile } = rig.tls;
+  const proxy = await startFaultProxy({ upstream: rig.registries[kind].url, caFile, tls: { certFile, keyFile } });
+  const home = await resolveHome(rig, { 'docker/config.json': authsConfig(proxy.host, basicAuth('bob', 'hunter2')) });
+  const stop = async () => {
+    await proxy.stop();
+    await home.remove();
+  };
+  return { proxy, home, stop };
 }
