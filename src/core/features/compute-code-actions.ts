@@ -1,0 +1,58 @@
+import type { ImageRef } from '../scan/image-ref';
+import type { SourceRange } from '../scan/source-range';
+import { computeFindings } from './compute-findings';
+import { FINDING_CODES } from './finding';
+import { planPinEdits, type FileTextEdit } from './pin-edits';
+import { linesOverlap } from './position';
+import type { ResolutionLookup } from './resolution-state';
+
+/** A quick fix as plain data: the extension turns `edits` into one WorkspaceEdit. */
+export interface CodeActionData {
+  title: string;
+  kind: 'quickfix';
+  /** The diagnostic codes this action fixes, so the host can attach it to them. */
+  fixes: string[];
+  edits: FileTextEdit[];
+  isPreferred: boolean;
+}
+
+function short(digest: string): string {
+  return digest.slice(0, digest.indexOf(':') + 13);
+}
+
+/**
+ * The quick fixes for the references touching `range`: pin this reference, update an outdated pin, and pin all
+ * the file's unpinned references when there is more than the one at hand. Only resolved digests are offered.
+ */
+export function computeCodeActions(
+  refs: readonly ImageRef[],
+  range: SourceRange,
+  lookup: ResolutionLookup,
+): CodeActionData[] {
+  const actions: CodeActionData[] = [];
+  const findings = computeFindings(refs, lookup);
+  const here = findings.filter((finding) => linesOverlap(finding.range, range) && finding.currentDigest);
+  for (const finding of here) {
+    const update = finding.code === FINDING_CODES.pinOutdated;
+    const { edits } = planPinEdits([finding.ref], refs, lookup, update);
+    if (edits.length === 0) continue;
+    const name = finding.ref.expanded ?? finding.ref.text;
+    const title = update
+      ? `Update the pin of ${name} to ${short(finding.currentDigest ?? '')}`
+      : `Pin ${name} to ${short(finding.currentDigest ?? '')}`;
+    actions.push({ title, kind: 'quickfix', fixes: [finding.code], edits, isPreferred: true });
+  }
+  const unpinned = findings.filter((finding) => finding.code === FINDING_CODES.unpinned && finding.currentDigest);
+  if (here.length > 0 && unpinned.length > 1) {
+    const { edits } = planPinEdits(
+      unpinned.map((finding) => finding.ref),
+      refs,
+      lookup,
+      false,
+    );
+    const title = `Pin all ${edits.length} unpinned image references in this file`;
+    if (edits.length > 1)
+      actions.push({ title, kind: 'quickfix', fixes: [FINDING_CODES.unpinned], edits, isPreferred: false });
+  }
+  return actions;
+}

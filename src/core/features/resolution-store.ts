@@ -1,0 +1,110 @@
+import { CoreError } from '../errors';
+import { referenceString, type Reference } from '../reference';
+import type { Resolution } from '../registry/client-types';
+import type { ResolutionLookup, ResolutionState } from './resolution-state';
+
+export interface ResolutionStoreOptions {
+  resolve(reference: Reference, signal: AbortSignal): Promise<Resolution>;
+  now(): number;
+  /** How long an answer is shown before it is asked again. */
+  ttlMs: number;
+  /** Failures (mostly network ones) are asked again sooner. */
+  failureTtlMs: number;
+  offline: boolean;
+}
+
+interface InFlight {
+  controller: AbortController;
+  interest: number;
+  done: Promise<void>;
+}
+
+/**
+ * The editor's memory of tag resolutions. Each distinct tag is asked once at a time; a request is aborted when
+ * every caller that wanted it has been cancelled (an edit supersedes the last one), so cancelled work really stops.
+ */
+export class ResolutionStore {
+  private readonly states = new Map<string, ResolutionState>();
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly options: ResolutionStoreOptions) {}
+
+  readonly lookup: ResolutionLookup = (key) => {
+    if (this.inFlight.has(key)) return this.states.get(key) ?? { kind: 'pending' };
+    if (this.options.offline && !this.states.has(key)) return { kind: 'offline' };
+    return this.states.get(key);
+  };
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves the references not known or expired; resolves when they are settled or `signal` aborts. */
+  async ensure(references: readonly Reference[], signal: AbortSignal): Promise<void> {
+    const waits = references.map((reference) => this.want(referenceString(reference), reference, signal));
+    await Promise.all(waits);
+  }
+
+  clear(): void {
+    for (const flight of this.inFlight.values()) flight.controller.abort();
+    this.states.clear();
+    this.emit();
+  }
+
+  private fresh(key: string): boolean {
+    const state = this.states.get(key);
+    if (state === undefined || state.kind === 'pending') return false;
+    if (state.kind === 'offline' || this.options.offline) return true;
+    const ttl = state.kind === 'resolved' ? this.options.ttlMs : this.options.failureTtlMs;
+    return this.options.now() - state.at < ttl;
+  }
+
+  private async want(key: string, reference: Reference, signal: AbortSignal): Promise<void> {
+    if (this.options.offline || this.fresh(key) || signal.aborted) return;
+    const flight = this.inFlight.get(key) ?? this.start(key, reference);
+    flight.interest += 1;
+    let released = false;
+    const release = (abandon: boolean) => {
+      if (released) return;
+      released = true;
+      flight.interest -= 1;
+      if (abandon && flight.interest === 0) flight.controller.abort();
+    };
+    const aborted = new Promise<void>((settle) => {
+      signal.addEventListener('abort', () => (release(true), settle()), { once: true });
+    });
+    await Promise.race([flight.done, aborted]);
+    release(false);
+  }
+
+  private start(key: string, reference: Reference): InFlight {
+    const controller = new AbortController();
+    const flight: InFlight = { controller, interest: 0, done: Promise.resolve() };
+    this.inFlight.set(key, flight);
+    this.emit();
+    flight.done = this.options.resolve(reference, controller.signal).then(
+      (resolution) => this.settle(key, flight, { kind: 'resolved', resolution, at: this.options.now() }),
+      (error: unknown) =>
+        this.settle(key, flight, controller.signal.aborted ? undefined : failed(error, this.options.now())),
+    );
+    return flight;
+  }
+
+  private settle(key: string, flight: InFlight, state: ResolutionState | undefined): void {
+    if (this.inFlight.get(key) !== flight) return;
+    this.inFlight.delete(key);
+    if (state) this.states.set(key, state);
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function failed(error: unknown, at: number): ResolutionState {
+  if (error instanceof CoreError) return { kind: 'failed', code: error.code, message: error.message, at };
+  return { kind: 'failed', code: 'RESOLVE_FAILED', message: String(error), at };
+}
