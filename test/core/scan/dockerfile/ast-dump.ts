@@ -1,22 +1,28 @@
 import type { InstructionNode } from '../../../../src/core/scan/dockerfile/instruction';
 
-/** Go's strconv.Quote: printable characters kept, the rest escaped. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const SHORT_ESCAPES: Record<string, string> = {
+  '\x07': 'a',
+  '\b': 'b',
+  '\f': 'f',
+  '\n': 'n',
+  '\r': 'r',
+  '\t': 't',
+  '\v': 'v',
+};
+
+/** Go's strconv.Quote: printable characters (unicode.IsPrint) kept, the rest escaped. */
 export function goQuote(value: string): string {
   let out = '"';
   for (const ch of value) {
     const code = ch.codePointAt(0) as number;
+    const short = SHORT_ESCAPES[ch];
     if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (code === 0x07) out += '\\a';
-    else if (code === 0x08) out += '\\b';
-    else if (code === 0x0c) out += '\\f';
-    else if (code === 0x0a) out += '\\n';
-    else if (code === 0x0d) out += '\\r';
-    else if (code === 0x09) out += '\\t';
-    else if (code === 0x0b) out += '\\v';
+    else if (short) out += '\\' + short;
+    else if (PRINTABLE.test(ch)) out += ch;
     else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else if (/[\p{C}\p{Zl}\p{Zp}]/u.test(ch) || (code >= 0x80 && code <= 0xa0 && code !== 0xa0))
-      out += code > 0xffff ? '\\U' + code.toString(16).padStart(8, '0') : '\\u' + code.toString(16).padStart(4, '0');
-    else out += ch;
+    else if (code > 0xffff) out += '\\U' + code.toString(16).padStart(8, '0');
+    else out += '\\u' + code.toString(16).padStart(4, '0');
   }
   return out + '"';
 }

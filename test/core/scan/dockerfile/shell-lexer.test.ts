@@ -89,9 +89,7 @@ describe('the shell lexer', () => {
     it.each(patterns.map((c) => [c.pattern, c] as const))('%s', (_n, c) => {
       if (c.error || c.regex === undefined) return expect(() => shellPatternToRegex(c.pattern, true, true)).toThrow();
       // Our source spells RE2's `.` as `[^\n]` (JavaScript's `.` also stops at `\r`, U+2028, U+2029).
-      expect(shellPatternToRegex(c.pattern, true, true).source).toBe(
-        c.regex.replaceAll('.*', '[^\\n]*').replace(/(^|[^\\])\.(?!\*)/g, '$1[^\\n]'),
-      );
+      expect(shellPatternToRegex(c.pattern, true, true).source.replaceAll('[^\\n]', '.')).toBe(c.regex);
     });
   });
 
