@@ -7,7 +7,7 @@ import type { FileError, ImageRef, WorkspaceScan } from './image-ref';
 import { normalizeFoundImage } from './normalize-found-image';
 import { readTextFile } from './read-text-file';
 import { SCAN_DEFAULTS } from './scan-defaults';
-import { walkWorkspace, type WorkspaceFile } from './workspace-walk';
+import { walkWorkspace, type WorkspaceFile, type WorkspaceWalk } from './workspace-walk';
 
 export interface ScanOptions {
   /** `--build-arg K=V` values, applied to every Dockerfile scanned directly. */
@@ -21,6 +21,8 @@ export interface ScanOptions {
 
 interface ScanContext {
   fs: FileSystem;
+  walk: WorkspaceWalk;
+  reported: Set<string>;
   options: Required<Pick<ScanOptions, 'maxFileBytes'>> & ScanOptions;
   references: ImageRef[];
   errors: FileError[];
@@ -35,34 +37,39 @@ function collect(context: ScanContext, file: string, result: ScanResult, service
 
 /** A file scanned twice (directly and through a compose build) reports each of its problems once. */
 function reportOnce(context: ScanContext, error: FileError): void {
-  const seen = context.errors.some(
-    (other) => other.file === error.file && other.line === error.line && other.message === error.message,
-  );
-  if (!seen) context.errors.push(error);
+  const key = `${error.file}\0${error.line}\0${error.message}`;
+  if (context.reported.has(key)) return;
+  context.reported.add(key);
+  context.errors.push(error);
 }
 
 async function readOrReport(context: ScanContext, path: string): Promise<string | null> {
   const read = await readTextFile(context.fs, path, context.options.maxFileBytes);
   if (read.ok) return read.text;
-  context.errors.push({ file: path, line: null, message: read.message });
+  reportOnce(context, { file: path, line: null, message: read.message });
   return null;
+}
+
+async function hasFile(context: ScanContext, directory: string, name: string): Promise<boolean> {
+  const listed = context.walk.fileNames.get(directory);
+  return listed ? listed.has(name) : (await context.fs.kindOf(join(directory, name))) === 'file';
 }
 
 async function loadDotenv(context: ScanContext, composeDirectory: string) {
   const path = context.options.envFile ?? join(composeDirectory, '.env');
-  if (!context.options.envFile && (await context.fs.kindOf(path)) !== 'file') return undefined;
+  if (!context.options.envFile && !(await hasFile(context, composeDirectory, '.env'))) return undefined;
   const text = await readOrReport(context, path);
   if (text === null) return undefined;
   const environment = context.options.environment ?? {};
   const parsed = parseDotenv(text, (name) => environment[name]);
-  for (const error of parsed.errors) context.errors.push({ file: path, line: error.line, message: error.message });
+  for (const error of parsed.errors) reportOnce(context, { file: path, line: error.line, message: error.message });
   return { file: path, values: parsed.values };
 }
 
 /** Compose builds images from Dockerfiles with its own args: scan those as Compose would build them. */
 async function scanComposeBuild(context: ScanContext, composeFile: string, build: ComposeBuild): Promise<void> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(build.context) || build.context.startsWith('git@')) {
-    context.errors.push({
+    reportOnce(context, {
       file: composeFile,
       line: build.range.line,
       message: `service ${build.service}: build context ${build.context} is remote; its Dockerfile is not scanned`,
@@ -125,15 +132,17 @@ export async function scanWorkspace(
   roots: string[],
   options: ScanOptions = {},
 ): Promise<WorkspaceScan> {
+  const walk = await walkWorkspace(fs, roots);
   const context: ScanContext = {
     fs,
+    walk,
+    reported: new Set(),
     options: { maxFileBytes: SCAN_DEFAULTS.maxFileBytes, ...options },
     references: [],
     errors: [],
   };
-  const walk = await walkWorkspace(fs, roots);
   for (const problem of walk.problems)
-    context.errors.push({ file: problem.path, line: null, message: problem.message });
+    reportOnce(context, { file: problem.path, line: null, message: problem.message });
   const queue = [...walk.files];
   const workers = Array.from({ length: Math.min(SCAN_DEFAULTS.readConcurrency, queue.length) }, async () => {
     for (let file = queue.shift(); file; file = queue.shift()) await scanFile(context, file);

@@ -14,7 +14,22 @@ export interface WalkProblem {
 }
 
 /** Directories that are never worth walking: VCS data and dependency trees. */
-const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', '__pycache__']);
+const SKIPPED_DIRECTORIES = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  '.venv',
+  '__pycache__',
+]);
+
+export interface WorkspaceWalk {
+  files: WorkspaceFile[];
+  problems: WalkProblem[];
+  /** The files seen in each walked folder, so that looking for a `.env` beside a compose file costs no I/O. */
+  fileNames: Map<string, Set<string>>;
+}
 
 interface IgnoreScope {
   base: string;
@@ -28,9 +43,9 @@ function isIgnored(path: string, isDirectory: boolean, scopes: IgnoreScope[]): b
   });
 }
 
-async function readIgnoreScope(fs: FileSystem, directory: string): Promise<IgnoreScope | null> {
+async function readIgnoreScope(fs: FileSystem, directory: string, names: Set<string>): Promise<IgnoreScope | null> {
+  if (!names.has('.gitignore')) return null;
   const path = join(directory, '.gitignore');
-  if ((await fs.kindOf(path)) !== 'file') return null;
   try {
     const text = new TextDecoder().decode(await fs.readFile(path, 1 << 20));
     return { base: directory, rules: ignore().add(text) };
@@ -43,17 +58,18 @@ async function walkDirectory(
   fs: FileSystem,
   directory: string,
   scopes: IgnoreScope[],
-  found: WorkspaceFile[],
-  problems: WalkProblem[],
+  walk: WorkspaceWalk,
 ): Promise<void> {
   let entries;
   try {
     entries = await fs.readDirectory(directory);
   } catch (error) {
-    problems.push({ path: directory, message: `cannot read directory: ${(error as Error).message}` });
+    walk.problems.push({ path: directory, message: `cannot read directory: ${(error as Error).message}` });
     return;
   }
-  const own = await readIgnoreScope(fs, directory);
+  const fileNames = new Set(entries.filter((entry) => entry.kind === 'file').map((entry) => entry.name));
+  walk.fileNames.set(directory, fileNames);
+  const own = await readIgnoreScope(fs, directory, fileNames);
   const active = own ? [...scopes, own] : scopes;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -61,10 +77,10 @@ async function walkDirectory(
     // Symlinks are not followed: they can loop, and they can point outside the workspace.
     if (entry.kind === 'directory') {
       if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(path, true, active)) continue;
-      await walkDirectory(fs, path, active, found, problems);
+      await walkDirectory(fs, path, active, walk);
     } else if (entry.kind === 'file') {
       const kind = kindOfDiscoveredFile(entry.name);
-      if (kind && !isIgnored(path, false, active)) found.push({ path, kind });
+      if (kind && !isIgnored(path, false, active)) walk.files.push({ path, kind });
     }
   }
 }
@@ -73,18 +89,15 @@ async function walkDirectory(
  * Finds the Dockerfiles and compose files under `roots`, as a person would expect: directories are walked
  * respecting `.gitignore` files, files named explicitly are always taken.
  */
-export async function walkWorkspace(
-  fs: FileSystem,
-  roots: string[],
-): Promise<{ files: WorkspaceFile[]; problems: WalkProblem[] }> {
-  const files: WorkspaceFile[] = [];
-  const problems: WalkProblem[] = [];
+export async function walkWorkspace(fs: FileSystem, roots: string[]): Promise<WorkspaceWalk> {
+  const walk: WorkspaceWalk = { files: [], problems: [], fileNames: new Map() };
   for (const root of roots) {
     const kind = await fs.kindOf(root);
-    if (kind === 'directory') await walkDirectory(fs, root, [], files, problems);
-    else if (kind === 'file') files.push({ path: root, kind: kindOfNamedFile(root) });
-    else problems.push({ path: root, message: 'no such file or directory' });
+    if (kind === 'directory') await walkDirectory(fs, root, [], walk);
+    else if (kind === 'file') walk.files.push({ path: root, kind: kindOfNamedFile(root) });
+    else walk.problems.push({ path: root, message: 'no such file or directory' });
   }
   const seen = new Set<string>();
-  return { files: files.filter((file) => !seen.has(file.path) && seen.add(file.path)), problems };
+  walk.files = walk.files.filter((file) => !seen.has(file.path) && seen.add(file.path));
+  return walk;
 }

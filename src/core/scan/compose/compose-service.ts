@@ -29,6 +29,11 @@ export function scanService(service: ServiceContext, map: YAMLMap, out: ServiceF
 }
 
 function scanVolume(service: ServiceContext, volume: Node | undefined, out: ServiceFindings): void {
+  // The compose schema takes a string (short syntax) or a mapping; anything else (an alias bomb's nested
+  // sequences, say) is reported, not walked.
+  if (volume !== undefined && !isMap(volume) && !(isScalar(volume) && typeof volume.value === 'string')) {
+    service.problem(volume, `services.${service.name}.volumes entries must be a string or a mapping`);
+  }
   if (!isMap(volume)) return;
   const type = service.walker.get(volume, 'type');
   if (!isScalar(type) || service.text(type, 'volumes[].type') !== 'image') return;

@@ -278,7 +278,7 @@ describe('scanCompose', () => {
       expect(result.images.map((i) => i.expanded)).toEqual(['ok']);
     });
 
-    it('does not expand an alias bomb it does not need', () => {
+    it('does not expand an alias bomb, and reports the entries the compose schema refuses', () => {
       const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
       for (let i = 1; i <= 9; i += 1)
         lines.push(
@@ -288,7 +288,10 @@ describe('scanCompose', () => {
         );
       lines.push('services:', '  s:', '    image: ok', '    volumes: *a9');
       const result = scan(lines.join('\n'));
-      expect(result.errors).toEqual([]);
+      expect(result.errors.length).toBe(10);
+      expect(new Set(result.errors.map((error) => error.message))).toEqual(
+        new Set(['services.s.volumes entries must be a string or a mapping']),
+      );
       expect(result.images).toHaveLength(1);
     });
 
