@@ -18,8 +18,8 @@ function cnMatches(cn: string | undefined, gun: string): boolean {
   return cn.endsWith('*') ? gun.startsWith(cn.slice(0, -1)) : cn === gun;
 }
 
-/** Why a root key cannot sign for this GUN now; `undefined` when it can. */
-function rootKeyProblem(key: TufKey, gun: string, referenceTime: number): NotaryError | undefined {
+/** Why a root key cannot sign for this GUN (now, unless `referenceTime` is undefined); `undefined` when it can. */
+function rootKeyProblem(key: TufKey, gun: string, referenceTime: number | undefined): NotaryError | undefined {
   const parsed = parsePublicKey(key);
   if (parsed?.certificate === undefined || parsed.certificate.ca) {
     return new NotaryError('TUF_ROOT_INVALID', 'A root key is not a leaf certificate.', { gun, role: 'root' });
@@ -31,6 +31,7 @@ function rootKeyProblem(key: TufKey, gun: string, referenceTime: number): Notary
       role: 'root',
     });
   }
+  if (referenceTime === undefined) return undefined;
   const notAfter = Date.parse(certificate.validTo);
   if (notAfter <= referenceTime) {
     const message = `The root certificate expired on ${isoDate(notAfter)}: the publisher must rotate the root key.`;
@@ -43,10 +44,11 @@ function rootKeyProblem(key: TufKey, gun: string, referenceTime: number): Notary
 }
 
 /**
- * The root role's keys that may sign for this GUN now (x509 leaves, CN = GUN, within their validity), and the
- * first problem found with the others, which explains a threshold that is not met.
+ * The root role's keys that may sign for this GUN (x509 leaves, CN = GUN, within their validity at
+ * `referenceTime` unless it is undefined), and the first problem found with the others, which explains a
+ * threshold that is not met.
  */
-export function usableRootKeys(root: SignedFile<RootSigned>, gun: string, referenceTime: number) {
+export function usableRootKeys(root: SignedFile<RootSigned>, gun: string, referenceTime: number | undefined) {
   const keys: Record<string, TufKey> = {};
   let problem: NotaryError | undefined;
   for (const id of root.signed.roles.root.keyids) {

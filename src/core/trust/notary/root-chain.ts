@@ -30,7 +30,7 @@ function verifySelfSigned(root: SignedFile<RootSigned>, gun: string, referenceTi
 
 /** A new root is also signed by a threshold of the previous root's keys (their expiry is not checked). */
 function verifySignedByPrevious(next: SignedFile<RootSigned>, previous: SignedFile<RootSigned>, gun: string): boolean {
-  const { keys } = usableRootKeys(previous, gun, Number.NEGATIVE_INFINITY);
+  const { keys } = usableRootKeys(previous, gun, undefined);
   try {
     verifyThreshold(next, previous.signed.roles.root, keys);
     return true;
