@@ -1,4 +1,4 @@
-// Bundles the CLI (and later the extension) with esbuild; run by `prepare`, so `npm ci` leaves a working bin.
+// Bundles the CLI and the VS Code extension with esbuild; run by `prepare`, so `npm ci` leaves a working bin.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -16,5 +16,23 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   define: { __IMAGE_TRUST_VERSION__: JSON.stringify(version) },
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
+
+// The VS Code extension: CommonJS (the extension host loads `main` with require), `vscode` provided by the host.
+if (!bench) {
+  await build({
+    entryPoints: { extension: 'src/extension/activate.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}

@@ -47,6 +47,12 @@ export class ResolutionStore {
     await Promise.all(waits);
   }
 
+  /** Drops what is known of these keys, so the next `ensure` asks again ("Verify image trust"). */
+  forget(keys: readonly string[]): void {
+    for (const key of keys) this.states.delete(key);
+    this.emit();
+  }
+
   clear(): void {
     for (const flight of this.inFlight.values()) flight.controller.abort();
     this.states.clear();

@@ -93,3 +93,16 @@ describe('ResolutionStore', () => {
     expect(changes).toBe(3);
   });
 });
+
+describe('ResolutionStore.forget', () => {
+  it('makes the next ensure ask again', async () => {
+    const resolver = manualResolver();
+    const store = storeWith(resolver.resolve);
+    const wait = store.ensure([ALPINE], new AbortController().signal);
+    resolver.calls[0]?.answer(resolution(DIGEST_A));
+    await wait;
+    store.forget([KEY]);
+    void store.ensure([ALPINE], new AbortController().signal);
+    expect(resolver.calls).toHaveLength(2);
+  });
+});

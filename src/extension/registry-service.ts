@@ -1,0 +1,44 @@
+import { ResolutionStore } from '../core/features/resolution-store';
+import { withDefaultTag } from '../core/reference';
+import type { Log } from '../core/registry/ports';
+import { createNodeRegistryClient } from '../node/node-registry-client';
+import type { ExtensionSettings } from './settings';
+
+/** Failures are asked again after this long, so a network blip does not stick for the whole TTL. */
+const FAILURE_TTL_MS = 30_000;
+
+export interface RegistryService {
+  store: ResolutionStore;
+  dispose(): void;
+}
+
+/**
+ * The registry client and the resolution store for one set of settings; rebuilt when settings or workspace
+ * trust change, and by "Clear cache". The store is the only tag cache (the client's tag TTL is 0), so "Verify"
+ * really asks the registry again; content stays cached by digest inside the client.
+ */
+export function createRegistryService(settings: ExtensionSettings, log: Log): RegistryService {
+  const { client, close } = createNodeRegistryClient({
+    allowCredentialHelpers: settings.allowCredentialHelpers,
+    insecureRegistries: settings.insecureRegistries,
+    transport: { caFiles: settings.caFiles },
+    diskCache: false,
+    tagTtlMs: 0,
+    userAgent: 'image-trust-vscode',
+    log,
+  });
+  const store = new ResolutionStore({
+    resolve: (reference, signal) => client.resolve(withDefaultTag({ ...reference, digest: undefined }), { signal }),
+    now: Date.now,
+    ttlMs: settings.cacheTtlSeconds * 1000,
+    failureTtlMs: Math.min(FAILURE_TTL_MS, settings.cacheTtlSeconds * 1000),
+    offline: settings.offline,
+  });
+  return {
+    store,
+    dispose: () => {
+      store.clear();
+      close();
+    },
+  };
+}
