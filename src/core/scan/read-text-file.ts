@@ -14,7 +14,10 @@ export async function readTextFile(fs: FileSystem, path: string, maxBytes: numbe
   try {
     bytes = await fs.readFile(path, maxBytes);
   } catch (error) {
-    return { ok: false, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      ok: false,
+      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
   if (bytes.length > maxBytes) {
     return { ok: false, message: `file is larger than ${formatSize(maxBytes)}; not scanned` };

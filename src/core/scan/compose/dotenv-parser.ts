@@ -4,7 +4,8 @@
  */
 import { expandDotenvEscapes } from './dotenv-escapes';
 import { readQuoted } from './dotenv-quoted';
-import { isDotenvBlank, isGoSpace } from './go-space';
+import { isGoSpace } from '../go-space';
+import { isDotenvBlank } from './dotenv-blank';
 import { interpolate } from './interpolate';
 
 export interface DotenvEntry {

@@ -1,21 +1,9 @@
+import { isGoSpace } from '../go-space';
+
 /**
  * Character classes as Go's `unicode` package defines them. BuildKit decides word boundaries and names with these,
  * and JavaScript's `\s` and `\w` differ from them (`\s` includes U+FEFF, excludes U+0085).
  */
-
-/** Go's unicode.IsSpace: the Unicode White_Space property. */
-export function isGoSpace(code: number): boolean {
-  if (code <= 0xff) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x85 || code === 0xa0;
-  return (
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000
-  );
-}
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;

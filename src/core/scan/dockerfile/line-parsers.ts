@@ -1,4 +1,5 @@
-import { isGoSpace, isSplitSpace, skipGoSpace } from './go-text';
+import { isGoSpace } from '../go-space';
+import { isSplitSpace, skipGoSpace } from './go-text';
 import type { Word } from './instruction';
 import { parseWords } from './parse-words';
 

@@ -1,4 +1,4 @@
-import { isGoSpace } from './go-text';
+import { isGoSpace } from '../go-space';
 import type { Word } from './instruction';
 
 /**

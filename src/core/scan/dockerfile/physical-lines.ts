@@ -1,4 +1,4 @@
-import { isGoSpace } from './go-text';
+import { isGoSpace } from '../go-space';
 
 /**
  * The file as BuildKit's bufio scanner reads it: lines split on `\n`, each with its content end (trailing `\r`/`\n`

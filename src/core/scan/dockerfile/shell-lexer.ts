@@ -1,4 +1,4 @@
-import { isGoSpace } from './go-text';
+import { isGoSpace } from '../go-space';
 import { EOF, LexError, ShellScanner } from './shell-scanner';
 
 /**

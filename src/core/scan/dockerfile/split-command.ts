@@ -1,4 +1,5 @@
-import { isGoSpace, isSplitSpace, skipGoSpace, trimGoSpaceEnd } from './go-text';
+import { isGoSpace } from '../go-space';
+import { isSplitSpace, skipGoSpace, trimGoSpaceEnd } from './go-text';
 import type { Flag } from './instruction';
 
 /**

@@ -1,4 +1,4 @@
-import { isGoSpace } from './go-text';
+import { isGoSpace } from '../go-space';
 
 /**
  * Splits lexer output into words after expansion (BuildKit's wordsStruct): unquoted white space separates words.
