@@ -13,4 +13,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./scan-command')).scanCommand,
   resolve: async () => (await import('./resolve-command')).resolveCommand,
   pin: async () => (await import('./pin-command')).pinCommand,
+  verify: async () => (await import('./verify-command')).verifyCommand,
 };

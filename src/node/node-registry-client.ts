@@ -3,7 +3,8 @@ import { createRegistryClient } from '../core/registry/client';
 import type { RegistryClient } from '../core/registry/client-types';
 import { createCredentialSource } from '../core/registry/credential-lookup';
 import type { RegistryClientOptions } from '../core/registry/defaults';
-import type { Log } from '../core/registry/ports';
+import type { CredentialSource } from '../core/registry/credential';
+import type { Log, Transport } from '../core/registry/ports';
 import { credentialFilesFromEnv } from './credential-files';
 import { createDiskCache, defaultCacheRoot } from './disk-cache';
 import { createExec } from './exec-file';
@@ -31,6 +32,9 @@ export interface NodeRegistryClientOptions extends Partial<RegistryClientOptions
 export function createNodeRegistryClient(options: NodeRegistryClientOptions): {
   client: RegistryClient;
   close(): void;
+  /** The same transport and credentials, for servers that use the registry's auth (notary). */
+  transport: Transport;
+  credentials: CredentialSource;
 } {
   const env = options.env ?? process.env;
   const home = options.home ?? homedir();
@@ -57,5 +61,5 @@ export function createNodeRegistryClient(options: NodeRegistryClientOptions): {
     },
     { ...options, insecureRegistries },
   );
-  return { client, close: http.close };
+  return { client, close: http.close, transport: http.transport, credentials };
 }

@@ -1,0 +1,25 @@
+import type { VerifyRow } from './verify-command';
+
+function dctLines(row: VerifyRow): string[] {
+  const dct = row.dct;
+  if (dct === null) return [];
+  const lines: string[] = [];
+  if (dct.retirement) return [`  dct        not checked: ${dct.retirement.message} [${dct.retirement.code}]`];
+  lines.push(
+    `  dct        ${dct.signed ? `signed by ${dct.signers.join(', ')}` : 'NOT signed'}${dct.server ? ` (${dct.server})` : ''}`,
+  );
+  for (const [role, date] of Object.entries(dct.expires)) lines.push(`  expires    ${role.padEnd(18)} ${date}`);
+  for (const cert of dct.certificates)
+    lines.push(`  cert       ${cert.role.padEnd(18)} ${cert.notAfter} (${cert.keyId.slice(0, 12)})`);
+  for (const warning of dct.warnings) lines.push(`  warning    ${warning.message} [${warning.code}]`);
+  for (const failure of dct.failures) lines.push(`  error      ${failure.message} [${failure.code}]`);
+  return lines;
+}
+
+/** The text form of one row: the reference, its digest, then the trust evidence line by line. */
+export function verifyText(row: VerifyRow): string {
+  if (row.error !== null) {
+    return `${row.input}\n  error: ${row.error.message}${row.error.code ? ` [${row.error.code}]` : ''}\n`;
+  }
+  return [`${row.reference ?? row.input}`, `  digest     ${row.digest}`, ...dctLines(row)].join('\n') + '\n';
+}
