@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCodeServer, type CodeServer } from '../../scripts/e2e-code-server.mjs';
+import { startRig, type Rig } from '../rig/rig';
+import { pushed, writeCredentialHelper, writeWorkspace } from './e2e-workspace';
+import { launchBrowser, Workbench } from './workbench';
+
+let rig: Rig;
+let browser: Browser;
+let dir: string;
+
+function serverFor(workspace: string, restricted: boolean, helper: ReturnType<typeof writeCredentialHelper>) {
+  return startCodeServer({
+    workspace,
+    restricted,
+    settings: { 'imageTrust.caFiles': [rig.registries.token.caFile] },
+    env: { DOCKER_CONFIG: helper.dockerConfig, PATH: `${helper.bin}:${process.env.PATH ?? ''}` },
+  });
+}
+
+beforeAll(async () => {
+  [rig, browser] = await Promise.all([startRig(), launchBrowser()]);
+  dir = mkdtempSync(join(tmpdir(), 'image-trust-e2e-ws-'));
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), rig?.stop()]);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the extension in real VS Code, in a trusted workspace', () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+  let workspace: string;
+  let helper: ReturnType<typeof writeCredentialHelper>;
+
+  beforeAll(async () => {
+    workspace = join(dir, 'trusted');
+    writeWorkspace(workspace, rig);
+    helper = writeCredentialHelper(join(dir, 'trusted-helper'), rig);
+    server = await serverFor(workspace, false, helper);
+    workbench = await Workbench.open(browser, server.url);
+  });
+
+  afterAll(async () => {
+    await workbench?.page.close();
+    await server?.stop();
+  });
+
+  it('shows the digest and the platforms of a reference in its hover', async () => {
+    const multi = pushed(rig, 'http', 'demo/app', 'multi');
+    await workbench.openFile('compose.yaml');
+    await workbench.goTo(3, 20);
+    const text = await workbench.hoverText((t) => t.includes('Digest:'));
+    expect(text).toContain(`${rig.registries.http.host}/demo/app:multi`);
+    expect(text).toContain(multi.digest);
+    for (const platform of multi.platforms) expect(text).toContain(platform.digest);
+    expect(text).toContain('IMAGE_UNPINNED');
+  });
+
+  it('lists unpinned, outdated and unresolvable references in the Problems panel', async () => {
+    await workbench.openFile('Dockerfile');
+    const rows = await workbench.problems(
+      (r) => r.some((row) => row.includes('REGISTRY_NOT_FOUND')) && r.some((row) => row.includes('PIN_OUTDATED')),
+    );
+    const text = rows.join('\n');
+    expect(text).toContain('IMAGE_UNPINNED');
+    expect(text).toContain('the registry has no such image or tag');
+    expect(text).toContain('demo/app:v2 moved');
+  });
+
+  it('resolves an image behind token auth with the credential helper', async () => {
+    expect(existsSync(helper.mark)).toBe(true);
+    const rows = await workbench.problems((r) =>
+      r.some((row) => row.includes(`${rig.registries.token.host}/demo/app:v1 is not pinned to a digest (`)),
+    );
+    expect(rows.join('\n')).not.toContain('AUTH_REQUIRED');
+  });
+
+  it('pins the reference under the cursor with the quick fix', async () => {
+    const v1 = pushed(rig, 'http', 'demo/app', 'v1');
+    await workbench.openFile('Dockerfile');
+    await workbench.goTo(1, 10);
+    await workbench.quickFix(`Pin ${rig.registries.http.host}/demo/app:v1 to`);
+    await workbench.save();
+    await expect
+      .poll(() => readFileSync(join(workspace, 'Dockerfile'), 'utf8').split('\n')[0])
+      .toBe(`FROM ${rig.registries.http.host}/demo/app:v1@${v1.digest} AS build`);
+  });
+
+  it('pins every unpinned reference in the workspace with the command', async () => {
+    const multi = pushed(rig, 'http', 'demo/app', 'multi');
+    const tool = pushed(rig, 'http', 'demo/tool', '1.0');
+    await workbench.command('Image Trust: Pin image references in workspace');
+    await expect
+      .poll(() => readFileSync(join(workspace, 'compose.yaml'), 'utf8'), { timeout: 30_000 })
+      .toContain(`/demo/app:multi@${multi.digest}`);
+    const dockerfile = readFileSync(join(workspace, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`/demo/tool:1.0@${tool.digest} /bin/tool`);
+    expect(dockerfile).toContain(`${rig.registries.http.host}/demo/missing:1\n`);
+  });
+});
+
+describe('the extension in real VS Code, in Restricted Mode', () => {
+  let server: CodeServer;
+  let workbench: Workbench;
+  let helper: ReturnType<typeof writeCredentialHelper>;
+
+  beforeAll(async () => {
+    const workspace = join(dir, 'restricted');
+    writeWorkspace(workspace, rig);
+    helper = writeCredentialHelper(join(dir, 'restricted-helper'), rig);
+    server = await serverFor(workspace, true, helper);
+    workbench = await Workbench.open(browser, server.url);
+    await workbench.declineTrust();
+  });
+
+  afterAll(async () => {
+    await workbench?.page.close();
+    await server?.stop();
+  });
+
+  it('still resolves public references, but runs no credential helper', async () => {
+    await workbench.openFile('Dockerfile');
+    const rows = await workbench.problems((r) => r.some((row) => row.includes('AUTH_REQUIRED')));
+    expect(rows.join('\n')).toContain('the registry wants credentials and none were found');
+    expect(rows.join('\n')).toContain('REGISTRY_NOT_FOUND');
+    expect(existsSync(helper.mark)).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium: playwright-core downloads no browser of its own (../shared/VSCODE-E2E.md). */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Drives one VS Code window through the keyboard, as a user would; selectors from VSCODE-E2E.md. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, url: string): Promise<Workbench> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return new Workbench(page);
+  }
+
+  /** Answers the workspace trust dialog with "No": the folder stays in Restricted Mode. */
+  async declineTrust(): Promise<void> {
+    const no = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
+    await no.waitFor({ timeout: 30_000 });
+    await no.click();
+  }
+
+  /** Ctrl+P with a file name; waits for its editor tab. */
+  async openFile(name: string): Promise<void> {
+    await this.quickOpen(name);
+    await this.page.locator(`.tab[aria-label^="${name}"]`).first().waitFor();
+  }
+
+  /** Moves the cursor with Ctrl+P `:line:column`. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.quickOpen(`:${line}:${column}`);
+  }
+
+  /** Shows the hover at the cursor (editor.action.showHover) until `until` holds for its text. */
+  async hoverText(until: (text: string) => boolean, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      const hover = this.page.locator('.monaco-hover-content').first();
+      text =
+        (await hover.waitFor({ timeout: 5000 }).then(
+          () => hover.innerText(),
+          () => '',
+        )) ?? '';
+      if (until(text)) return text;
+      await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error(`the hover never matched; last text:\n${text}`);
+  }
+
+  /** The Problems panel's rows, once `until` holds for them. */
+  async problems(until: (rows: string[]) => boolean, timeoutMs = 30_000): Promise<string[]> {
+    await this.command('View: Focus Problems');
+    const deadline = Date.now() + timeoutMs;
+    let rows: string[] = [];
+    while (Date.now() < deadline) {
+      rows = await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      if (until(rows)) return rows;
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error(`the Problems panel never matched; rows:\n${rows.join('\n')}`);
+  }
+
+  /** Opens the quick fix menu at the cursor and picks the entry whose title starts with `title`. */
+  async quickFix(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+  }
+
+  /** Runs a command from the palette by its full title. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+  }
+
+  private async quickOpen(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(text);
+    if (!text.startsWith(':')) await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+}
