@@ -1,8 +1,9 @@
+import { hoverBenchmark } from './hover-bench';
 import { peakRssMiB } from './measure';
 import { scanBenchmark } from './scan-bench';
 
 /** `npm run bench`: every benchmark prints its ratio against a peer or a floor measured in the same run. */
-const benchmarks: Record<string, () => Promise<void>> = { scan: scanBenchmark };
+const benchmarks: Record<string, () => Promise<void>> = { scan: scanBenchmark, hover: hoverBenchmark };
 
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
