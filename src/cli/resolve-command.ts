@@ -2,6 +2,7 @@ import { CoreError } from '../core/errors';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../core/reference';
 import type { Resolution } from '../core/registry/client-types';
 import type { PlatformManifest } from '../core/registry/manifest';
+import type { RateLimit } from '../core/registry/rate-limit';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
@@ -13,9 +14,12 @@ const usage = `Usage: image-trust resolve REF... [options]
 
 Resolves each image reference to the digest its tag points at now, verified against the bytes the registry
 served, with each platform's manifest digest for a multi-platform image. Uses your Docker credentials.
+A single-platform manifest's digest is the registry's answer to a HEAD (one request, no pull counted by Docker
+Hub) unless --verify; an index is always fetched and verified. 'pin' always verifies.
 
 Options:
   --platform OS/ARCH[/VARIANT]      show only this platform (an error when the image does not have it)
+  --verify                          fetch every manifest and check its digest against the bytes
   --format text|json                output format (default: text)
 ${REGISTRY_FLAGS_USAGE}
 
@@ -29,6 +33,9 @@ interface ResolveRow {
   mediaType: string | null;
   size: number | null;
   platforms: { os: string; architecture: string; variant: string | null; digest: string }[];
+  /** False when the digest is the registry's header for bytes not fetched (no --verify). */
+  verified: boolean | null;
+  rateLimit: RateLimit | null;
   error: string | null;
   code: string | null;
 }
@@ -36,7 +43,8 @@ interface ResolveRow {
 function failure(input: string, reference: string | null, error: unknown): ResolveRow {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof CoreError ? error.code : null;
-  return { input, reference, digest: null, mediaType: null, size: null, platforms: [], error: message, code };
+  const empty = { digest: null, mediaType: null, size: null, platforms: [], verified: null, rateLimit: null };
+  return { input, reference, ...empty, error: message, code };
 }
 
 function toRow(input: string, resolution: Resolution, platform: PlatformFilter | undefined): ResolveRow {
@@ -62,6 +70,8 @@ function toRow(input: string, resolution: Resolution, platform: PlatformFilter |
       variant: p.variant ?? null,
       digest: p.digest,
     })),
+    verified: resolution.headerOnly !== true,
+    rateLimit: resolution.rateLimit ?? null,
     error: null,
     code: null,
   };
@@ -69,7 +79,16 @@ function toRow(input: string, resolution: Resolution, platform: PlatformFilter |
 
 function textRow(row: ResolveRow): string {
   if (row.error !== null) return `${row.input}\n  error: ${row.error}${row.code ? ` [${row.code}]` : ''}\n`;
-  const lines = [`${row.reference ?? row.input}`, `  digest     ${row.digest}`, `  mediaType  ${row.mediaType}`];
+  const lines = [
+    `${row.reference ?? row.input}`,
+    `  digest     ${row.digest}${row.verified ? '' : ' (as the registry says)'}`,
+  ];
+  lines.push(`  mediaType  ${row.mediaType}`);
+  const limit = row.rateLimit;
+  if (limit)
+    lines.push(
+      `  rate limit ${limit.remaining}/${limit.limit} left${limit.windowSeconds ? ` per ${limit.windowSeconds} s` : ''}`,
+    );
   for (const p of row.platforms) {
     lines.push(
       `  ${platformString({ os: p.os, architecture: p.architecture, variant: p.variant ?? undefined }).padEnd(18)} ${p.digest}`,
@@ -83,7 +102,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     ...REGISTRY_FLAGS,
     format: { type: 'string' },
     platform: { type: 'string' },
+    verify: { type: 'boolean' },
   });
+  const trustDigestHeader = parsed.values.verify !== true;
   const format = parseOutputFormat(parsed.values.format);
   const platform = parsed.values.platform === undefined ? undefined : parsePlatform(parsed.values.platform);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');
@@ -94,7 +115,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         const ref = parseNormalizedNamed(input);
         if (!ref.ok) return failure(input, null, ref.error);
         try {
-          return toRow(input, await client.resolve(withDefaultTag(ref.value)), platform);
+          return toRow(input, await client.resolve(withDefaultTag(ref.value), { trustDigestHeader }), platform);
         } catch (error) {
           return failure(input, referenceString(withDefaultTag(ref.value)), error);
         }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseDigest } from '../core/registry/digest';
-import type { CachedContent, RegistryCache } from '../core/registry/ports';
+import type { CachedContent, RegistryCache, TagEntry } from '../core/registry/ports';
 
 /**
  * The registry cache on disk under `$XDG_CACHE_HOME/image-trust/registry`: `content/<alg>/<hex>` (+ `.type`)
@@ -31,20 +31,22 @@ export function createDiskCache(root: string): RegistryCache {
     async getTag(key, now) {
       const text = await readOptional(tagPath(key));
       if (text === undefined) return undefined;
-      const entry = parseTagEntry(text.toString('utf8'));
-      return entry !== undefined && entry.key === key && now < entry.expiresAt ? entry.digest : undefined;
+      const stored = parseTagFile(text.toString('utf8'));
+      return stored !== undefined && stored.key === key && now < stored.expiresAt ? stored.entry : undefined;
     },
-    async putTag(key, digest, expiresAt) {
-      await writeAtomic(tagPath(key), JSON.stringify({ key, digest, expiresAt }));
+    async putTag(key, { digest, mediaType, size }, expiresAt) {
+      await writeAtomic(tagPath(key), JSON.stringify({ key, digest, mediaType, size, expiresAt }));
     },
   };
 }
 
-function parseTagEntry(text: string): { key: string; digest: string; expiresAt: number } | undefined {
+// A file from an older version, or damaged, is a miss.
+function parseTagFile(text: string): { key: string; entry: TagEntry; expiresAt: number } | undefined {
   try {
-    const { key, digest, expiresAt } = JSON.parse(text) as Record<string, unknown>;
-    if (typeof key !== 'string' || typeof digest !== 'string' || typeof expiresAt !== 'number') return undefined;
-    return { key, digest, expiresAt };
+    const { key, digest, mediaType, size, expiresAt } = JSON.parse(text) as Record<string, unknown>;
+    if (typeof key !== 'string' || typeof digest !== 'string' || typeof mediaType !== 'string') return undefined;
+    if (typeof size !== 'number' || typeof expiresAt !== 'number') return undefined;
+    return { key, entry: { digest, mediaType, size }, expiresAt };
   } catch {
     return undefined;
   }

@@ -20,6 +20,15 @@ describe('image-trust resolve › when the token registry lies or redirects (fau
   afterAll(() => stop());
 
   describe('about the digest', () => {
+    it('reports a single-platform digest taken from the HEAD as not verified, and --verify catches the lie', async () => {
+      proxy.addFault({ match: { path: /\/manifests\// }, fault: { kind: 'digest-header', digest: OTHER_DIGEST } });
+      const headOnly = await home.resolve(`${proxy.host}/demo/app:v1`);
+      expect(headOnly.rows[0]).toMatchObject({ digest: OTHER_DIGEST, verified: false });
+      const verified = await home.resolve('--verify', `${proxy.host}/demo/app:v1`);
+      expect(verified.status).toBe(3);
+      expect(verified.rows[0]).toMatchObject({ digest: null, code: 'REGISTRY_DIGEST_MISMATCH' });
+    });
+
     it.each<[string, string, Fault, 'HEAD' | 'GET' | undefined]>([
       ['a digest header the bytes do not match', 'multi', { kind: 'digest-header', digest: OTHER_DIGEST }, undefined],
       ['a GET digest header other than the HEAD', 'multi', { kind: 'digest-header', digest: OTHER_DIGEST }, 'GET'],

@@ -10,6 +10,7 @@ export interface ResolveRow {
   reference: string | null;
   digest: string | null;
   mediaType: string | null;
+  verified: boolean | null;
   error: string | null;
   code: string | null;
 }

@@ -34,8 +34,9 @@ describe('createDiskCache', () => {
 
   it('keeps a tag until it expires', async () => {
     const cache = createDiskCache(root);
-    await cache.putTag('reg.test/demo/app:v1', digest, 1000);
-    expect(await cache.getTag('reg.test/demo/app:v1', 999)).toBe(digest);
+    const entry = { digest, mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 345 };
+    await cache.putTag('reg.test/demo/app:v1', entry, 1000);
+    expect(await cache.getTag('reg.test/demo/app:v1', 999)).toEqual(entry);
     expect(await cache.getTag('reg.test/demo/app:v1', 1000)).toBeUndefined();
     expect(await cache.getTag('reg.test/demo/app:v2', 0)).toBeUndefined();
   });

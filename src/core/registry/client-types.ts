@@ -20,6 +20,21 @@ export interface Resolution {
   size: number;
   platforms: PlatformManifest[];
   rateLimit?: RateLimit;
+  /**
+   * Set when `digest` is the registry's Docker-Content-Digest for a single-platform manifest whose bytes were
+   * not fetched (`trustDigestHeader`); absent when the digest was computed from the bytes.
+   */
+  headerOnly?: true;
+}
+
+export interface ResolveOptions {
+  signal?: AbortSignal;
+  /**
+   * Take a single-platform manifest's digest from the HEAD's Docker-Content-Digest without GETting the bytes:
+   * one request instead of two, and no pull counted by Docker Hub. An index is always fetched (its platforms
+   * are in the bytes) and verified. Never for a digest that will be written into a file.
+   */
+  trustDigestHeader?: boolean;
 }
 
 export interface FetchedManifest {
@@ -47,6 +62,6 @@ export interface ManifestDeps {
 }
 
 export interface RegistryClient {
-  resolve(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<Resolution>;
+  resolve(ref: RegistryRef, options?: ResolveOptions): Promise<Resolution>;
   fetchManifest(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<FetchedManifest>;
 }

@@ -1,11 +1,13 @@
-import type { RegistryClient, RegistryClientDeps, RegistryRef, Resolution } from './client-types';
+import type { RegistryClient, RegistryClientDeps, RegistryRef, ResolveOptions } from './client-types';
+import type { TagEntry } from './ports';
 import { resolveClientOptions, type RegistryClientOptions } from './defaults';
 import { webCryptoHash } from './digest';
-import { parseManifest } from './manifest';
 import { fetchManifestBytes } from './manifest-fetcher';
+import { headManifest, type ManifestHead } from './manifest-head';
 import { createMemoryCache } from './memory-cache';
 import { apiHost } from './registry-host';
 import { RegistrySession } from './registry-session';
+import { headerOnlyEntry, headerResolution, verifiedResolution } from './resolution';
 import { withRetries } from './retry';
 
 /**
@@ -28,11 +30,8 @@ export function createRegistryClient(
     },
     deps.log,
   );
-  const manifestDeps = {
-    cache: deps.cache ?? createMemoryCache(),
-    hash: deps.hash ?? webCryptoHash,
-    options: resolved,
-  };
+  const cache = deps.cache ?? createMemoryCache();
+  const manifestDeps = { cache, hash: deps.hash ?? webCryptoHash, options: resolved };
   const sessions = new Map<string, RegistrySession>();
   const sessionFor = (domain: string) => {
     const host = apiHost(domain);
@@ -43,31 +42,43 @@ export function createRegistryClient(
     }
     return session;
   };
+  const tagKey = (ref: RegistryRef) => `${apiHost(ref.domain)}/${ref.path}:${ref.tag ?? 'latest'}`;
+  const remember = (ref: RegistryRef, entry: TagEntry, now: number) =>
+    cache.putTag(tagKey(ref), entry, now + resolved.tagTtlMs);
+  // The tag entry, and whether the bytes it names are cached too (a HEAD-only resolution caches none).
+  const cachedTag = async (ref: RegistryRef, now: number) => {
+    const entry = await cache.getTag(tagKey(ref), now);
+    return entry === undefined ? undefined : { entry, held: (await cache.getContent(entry.digest)) !== undefined };
+  };
 
-  async function fetchManifest(ref: RegistryRef, { signal }: { signal?: AbortSignal } = {}) {
-    const tagKey = ref.digest === undefined ? `${apiHost(ref.domain)}/${ref.path}:${ref.tag ?? 'latest'}` : undefined;
+  // `head`: the tag's HEAD when the caller has done it already.
+  async function fetchVerified(ref: RegistryRef, signal?: AbortSignal, head?: ManifestHead) {
+    const session = sessionFor(ref.domain);
+    if (ref.digest !== undefined) return fetchManifestBytes(manifestDeps, session, ref, signal);
     const now = deps.clock.now();
-    const cachedDigest = tagKey === undefined ? undefined : await manifestDeps.cache.getTag(tagKey, now);
-    const effective = cachedDigest === undefined ? ref : { ...ref, digest: cachedDigest };
-    const fetched = await fetchManifestBytes(manifestDeps, sessionFor(ref.domain), effective, signal);
-    if (tagKey !== undefined && cachedDigest === undefined) {
-      await manifestDeps.cache.putTag(tagKey, fetched.digest, now + resolved.tagTtlMs);
-    }
+    const cached = head === undefined ? await cachedTag(ref, now) : undefined;
+    if (cached?.held) return fetchManifestBytes(manifestDeps, session, { ...ref, digest: cached.entry.digest }, signal);
+    const fetched = await fetchManifestBytes(manifestDeps, session, ref, signal, head);
+    await remember(ref, { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.length }, now);
     return fetched;
   }
 
-  async function resolve(ref: RegistryRef, options: { signal?: AbortSignal } = {}): Promise<Resolution> {
-    const fetched = await fetchManifest(ref, options);
-    const parsed = parseManifest(fetched.bytes, fetched.mediaType, ref.domain);
-    return {
-      reference: ref,
-      digest: fetched.digest,
-      mediaType: parsed.mediaType,
-      size: fetched.bytes.length,
-      platforms: parsed.platforms,
-      ...(fetched.rateLimit === undefined ? {} : { rateLimit: fetched.rateLimit }),
-    };
+  // A tag answered by a HEAD alone is cached too: a warm cache asks nothing.
+  async function resolve(ref: RegistryRef, { signal, trustDigestHeader = false }: ResolveOptions = {}) {
+    if (!trustDigestHeader || ref.digest !== undefined)
+      return verifiedResolution(ref, await fetchVerified(ref, signal));
+    const now = deps.clock.now();
+    const cached = await cachedTag(ref, now);
+    if (cached?.held) return verifiedResolution(ref, await fetchVerified(ref, signal));
+    if (cached !== undefined && headerOnlyEntry(cached.entry) !== undefined) return headerResolution(ref, cached.entry);
+    const session = sessionFor(ref.domain);
+    const head = await headManifest(session, ref, resolved.maxManifestBytes, signal);
+    const entry = headerOnlyEntry(head);
+    if (entry === undefined) return verifiedResolution(ref, await fetchVerified(ref, signal, head));
+    await remember(ref, entry, now);
+    return headerResolution(ref, entry, head);
   }
 
+  const fetchManifest = (ref: RegistryRef, { signal }: { signal?: AbortSignal } = {}) => fetchVerified(ref, signal);
   return { resolve, fetchManifest };
 }

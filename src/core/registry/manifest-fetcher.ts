@@ -1,53 +1,46 @@
 import { computeDigest, parseDigest } from './digest';
 import type { ManifestDeps, RegistryRef, FetchedManifest } from './client-types';
 import { checkManifestStatus } from './manifest-status';
-import { bareMediaType, MANIFEST_ACCEPT } from './media-types';
+import { headManifest, sendManifestRequest, type ManifestHead } from './manifest-head';
+import { bareMediaType } from './media-types';
 import { parseRateLimit } from './rate-limit';
 import { RegistryError } from './registry-error';
 import type { RegistrySession } from './registry-session';
 
 /**
- * HEAD the tag for its digest, GET the bytes by digest unless the cache holds them, and verify them: the
- * computed digest must equal the reference's digest and every Docker-Content-Digest the registry sent.
+ * GET the bytes by digest unless the cache holds them, and verify them: the computed digest must equal the
+ * reference's digest and every Docker-Content-Digest the registry sent. For a tag, the HEAD (done here unless
+ * `head` is its answer already) names the digest to GET; without one the tag itself is fetched.
  */
 export async function fetchManifestBytes(
   deps: ManifestDeps,
   session: RegistrySession,
   ref: RegistryRef,
   signal?: AbortSignal,
+  head?: ManifestHead,
 ): Promise<FetchedManifest> {
   const pinned = ref.digest === undefined ? undefined : await fromCache(deps, ref.digest);
   if (pinned !== undefined) return pinned;
+  const maxBytes = deps.options.maxManifestBytes;
   const claims: { source: string; digest: string }[] = [];
   if (ref.digest !== undefined) claims.push({ source: 'the reference', digest: ref.digest });
-  const send = (method: 'GET' | 'HEAD', reference: string) =>
-    session.send({
-      method,
-      path: `/v2/${ref.path}/manifests/${reference}`,
-      headers: { accept: MANIFEST_ACCEPT },
-      maxBytes: deps.options.maxManifestBytes,
-      scope: `repository:${ref.path}:pull`,
-      ...(signal === undefined ? {} : { signal }),
-    });
   const named = ref.digest ?? ref.tag ?? 'latest';
   let target = named;
   if (ref.digest === undefined) {
-    // A 404 HEAD has no body to tell a missing tag from a missing repository: the GET below reads it.
-    const head = await send('HEAD', target);
-    // Retries are spent by now: a registry still failing would fail the GET the same way, after as many more.
-    if (head.status >= 500) await checkManifestStatus(session, ref.path, head, signal);
-    const headDigest = head.status === 200 ? head.headers['docker-content-digest']?.[0] : undefined;
-    if (headDigest !== undefined) {
-      claims.push({ source: 'the HEAD Docker-Content-Digest', digest: headDigest });
-      const cached = await fromCache(deps, headDigest);
-      if (cached !== undefined) return { ...cached, rateLimit: parseRateLimit(head.headers) };
-      if (parseDigest(headDigest) !== undefined) target = headDigest;
+    const answer = head ?? (await headManifest(session, ref, maxBytes, signal));
+    if (answer.digest !== undefined) {
+      claims.push({ source: 'the HEAD Docker-Content-Digest', digest: answer.digest });
+      const cached = await fromCache(deps, answer.digest);
+      if (cached !== undefined) return { ...cached, ...(answer.rateLimit ? { rateLimit: answer.rateLimit } : {}) };
+      if (parseDigest(answer.digest) !== undefined) target = answer.digest;
     }
   }
-  let response = await send('GET', target);
+  let response = await sendManifestRequest(session, ref, 'GET', target, maxBytes, signal);
   // A digest announced by HEAD that the registry cannot serve is a false claim: fetch the tag, and let the
   // verification below report the mismatch rather than a misleading "not found".
-  if (response.status === 404 && target !== named) response = await send('GET', named);
+  if (response.status === 404 && target !== named) {
+    response = await sendManifestRequest(session, ref, 'GET', named, maxBytes, signal);
+  }
   await checkManifestStatus(session, ref.path, response, signal);
   const bodyDigest = response.headers['docker-content-digest']?.[0];
   if (bodyDigest !== undefined) claims.push({ source: 'the GET Docker-Content-Digest', digest: bodyDigest });

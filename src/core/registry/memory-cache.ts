@@ -1,9 +1,9 @@
-import type { CachedContent, RegistryCache } from './ports';
+import type { CachedContent, RegistryCache, TagEntry } from './ports';
 
-/** The in-memory cache: content by digest forever, tag → digest until its expiry. */
+/** The in-memory cache: content by digest forever, tag entries until their expiry. */
 export function createMemoryCache(): RegistryCache {
   const content = new Map<string, CachedContent>();
-  const tags = new Map<string, { digest: string; expiresAt: number }>();
+  const tags = new Map<string, { entry: TagEntry; expiresAt: number }>();
   return {
     getContent: (digest) => Promise.resolve(content.get(digest)),
     putContent: (digest, entry) => {
@@ -11,11 +11,11 @@ export function createMemoryCache(): RegistryCache {
       return Promise.resolve();
     },
     getTag: (key, now) => {
-      const entry = tags.get(key);
-      return Promise.resolve(entry !== undefined && now < entry.expiresAt ? entry.digest : undefined);
+      const cached = tags.get(key);
+      return Promise.resolve(cached !== undefined && now < cached.expiresAt ? cached.entry : undefined);
     },
-    putTag: (key, digest, expiresAt) => {
-      tags.set(key, { digest, expiresAt });
+    putTag: (key, entry, expiresAt) => {
+      tags.set(key, { entry, expiresAt });
       return Promise.resolve();
     },
   };

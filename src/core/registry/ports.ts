@@ -60,10 +60,17 @@ export interface CachedContent {
   mediaType: string;
 }
 
-/** Content by digest never expires; tag → digest entries carry their own expiry time (ms since the epoch). */
+/** What a tag pointed at: enough to answer a resolution without asking the registry again. */
+export interface TagEntry {
+  digest: string;
+  mediaType: string;
+  size: number;
+}
+
+/** Content by digest never expires; tag entries carry their own expiry time (ms since the epoch). */
 export interface RegistryCache {
   getContent(digest: string): Promise<CachedContent | undefined>;
   putContent(digest: string, content: CachedContent): Promise<void>;
-  getTag(key: string, now: number): Promise<string | undefined>;
-  putTag(key: string, digest: string, expiresAt: number): Promise<void>;
+  getTag(key: string, now: number): Promise<TagEntry | undefined>;
+  putTag(key: string, entry: TagEntry, expiresAt: number): Promise<void>;
 }

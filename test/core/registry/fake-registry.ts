@@ -39,7 +39,12 @@ export function fakeRegistry(options: FakeRegistryOptions) {
     if (repository === undefined) return manifestUnknown(request);
     const manifest = repository[decodeURIComponent(match?.[2] ?? '')];
     if (manifest === undefined) return manifestUnknown(request);
-    const headers: Record<string, string> = { 'content-type': manifest.mediaType, ...options.headers };
+    const length = String(new TextEncoder().encode(manifest.body).length);
+    const headers: Record<string, string> = {
+      'content-type': manifest.mediaType,
+      'content-length': length,
+      ...options.headers,
+    };
     if (request.method === 'GET' || options.sendDigestOnHead !== false) {
       headers['docker-content-digest'] = options.lieAboutDigest ?? manifest.digest;
     }
