@@ -11,12 +11,17 @@ RIG_TOOLS=(
   skopeo:skopeo
   openssl:openssl
   htpasswd:apache2-utils
+  notary:notary
+  notary-server:notary
+  notary-signer:notary
 )
 
 missing=()
 for tool in "${RIG_TOOLS[@]}"; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
+# One package may ship several binaries (notary): name it once.
+if [ "${#missing[@]}" -gt 0 ]; then mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u); fi
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "rig packages: all present"

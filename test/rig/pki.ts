@@ -13,6 +13,10 @@ export interface RigPki {
   tokenKey: string;
   /** What the registry trusts for token signatures: the token leaf (so `kid` resolves) and the CA. */
   tokenBundle: string;
+  /** notary-server's HTTPS and its client certificate towards the signer (mutual TLS). */
+  notaryServer: { cert: string; key: string };
+  /** notary-signer's gRPC server certificate. */
+  notarySigner: { cert: string; key: string };
 }
 
 // P-256 keys made by the same openssl call as their certificate; written as unencrypted PKCS#8.
@@ -44,7 +48,7 @@ async function writeTokenBundle(dir: string): Promise<string> {
   return bundle;
 }
 
-/** Makes the PKI under `dir` with openssl: the CA, then both leaves in parallel. */
+/** Makes the PKI under `dir` with openssl: the CA, then the leaves in parallel. */
 export async function createPki(dir: string): Promise<RigPki> {
   const certDir = join(dir, 'certs.d');
   await mkdir(certDir, { recursive: true });
@@ -52,6 +56,8 @@ export async function createPki(dir: string): Promise<RigPki> {
   await Promise.all([
     createLeaf(dir, 'server', 'DNS:localhost,IP:127.0.0.1', 'serverAuth'),
     createLeaf(dir, 'token', 'DNS:rig-token-signer', 'serverAuth'),
+    createLeaf(dir, 'notary-server', 'DNS:notary-server,DNS:localhost,IP:127.0.0.1', 'serverAuth,clientAuth'),
+    createLeaf(dir, 'notary-signer', 'DNS:notary-signer,DNS:localhost,IP:127.0.0.1', 'serverAuth,clientAuth'),
     copyFile(join(dir, 'ca.crt'), join(certDir, 'ca.crt')),
   ]);
   return {
@@ -62,5 +68,7 @@ export async function createPki(dir: string): Promise<RigPki> {
     tokenCert: join(dir, 'token.crt'),
     tokenKey: join(dir, 'token.key'),
     tokenBundle: await writeTokenBundle(dir),
+    notaryServer: { cert: join(dir, 'notary-server.crt'), key: join(dir, 'notary-server.key') },
+    notarySigner: { cert: join(dir, 'notary-signer.crt'), key: join(dir, 'notary-signer.key') },
   };
 }

@@ -8,6 +8,9 @@ export const RIG_TOOLS = [
   { binary: 'skopeo', debianPackage: 'skopeo' },
   { binary: 'openssl', debianPackage: 'openssl' },
   { binary: 'htpasswd', debianPackage: 'apache2-utils' },
+  { binary: 'notary', debianPackage: 'notary' },
+  { binary: 'notary-server', debianPackage: 'notary' },
+  { binary: 'notary-signer', debianPackage: 'notary' },
 ] as const;
 
 function isOnPath(binary: string): boolean {
@@ -24,7 +27,7 @@ function isOnPath(binary: string): boolean {
 
 /** The Debian packages whose binaries are not on PATH. */
 export function findMissingRigPackages(): string[] {
-  return RIG_TOOLS.filter((tool) => !isOnPath(tool.binary)).map((tool) => tool.debianPackage);
+  return [...new Set(RIG_TOOLS.filter((tool) => !isOnPath(tool.binary)).map((tool) => tool.debianPackage))];
 }
 
 /** Fails before any server starts, naming exactly what to install. */

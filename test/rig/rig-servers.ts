@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { writeHtpasswd } from './htpasswd';
+import { startNotary, type NotaryServer } from './notary-server';
 import { createPki, type RigPki } from './pki';
+import type { RigProcess } from './processes';
 import { BASIC_REALM, type RegistryKind } from './registry-config';
 import { startRegistry, type RegistryServer } from './registry-server';
 import type { RegistryInfo } from './rig-types';
@@ -12,12 +14,15 @@ import { startTokenServer, TOKEN_ISSUER, TOKEN_SERVICE, type TokenServer } from 
 export interface StartedServers {
   registries: RegistryServer[];
   tokenServer?: TokenServer;
+  /** notary-signer and notary-server. */
+  notary?: RigProcess[];
 }
 
 export interface RigServers {
   pki: RigPki;
   registries: Record<RegistryKind, RegistryInfo>;
   tokenServer: TokenServer;
+  notary: NotaryServer;
   /** Milliseconds from the call until the PKI was made. */
   pkiMs: number;
 }
@@ -35,7 +40,8 @@ function toInfo(server: RegistryServer, pki: RigPki, tokenServer: TokenServer): 
 
 /**
  * Starts everything in parallel as far as dependencies allow: the HTTP registry with the PKI and htpasswd file;
- * then the token server (its realm goes into the token registry's config); then the three TLS registries.
+ * then the token server (its realm goes into the token registry's config) and notary (signer, then server);
+ * then the three TLS registries.
  */
 export async function startRigServers(dir: string, started: StartedServers): Promise<RigServers> {
   const t0 = Date.now();
@@ -47,19 +53,26 @@ export async function startRigServers(dir: string, started: StartedServers): Pro
     writeHtpasswd(htpasswdFile),
   ] as const);
   const pkiMs = Date.now() - t0;
+  const trackNotary = (proc: RigProcess) => void (started.notary ??= []).push(proc);
+  const notaryStart = startNotary(dir, pki, trackNotary);
   const tokenServer = await startTokenServer(pki);
   started.tokenServer = tokenServer;
   const tokenAuth = { tokenRealm: tokenServer.realm, tokenService: TOKEN_SERVICE, tokenIssuer: TOKEN_ISSUER };
-  const [tls, basic, token] = await settleAll([
+  const [tls, basic, token, notary] = await settleAll([
     startRegistry({ kind: 'tls', dir, pki }).then(track),
     startRegistry({ kind: 'basic', dir, pki, auth: { htpasswdFile } }).then(track),
     startRegistry({ kind: 'token', dir, pki, auth: tokenAuth }).then(track),
+    notaryStart,
   ] as const);
   const info = (server: RegistryServer) => toInfo(server, pki, tokenServer);
   const registries = { http: info(http), tls: info(tls), basic: info(basic), token: info(token) };
-  return { pki, registries, tokenServer, pkiMs };
+  return { pki, registries, tokenServer, notary, pkiMs };
 }
 
 export async function stopRigServers(started: StartedServers): Promise<void> {
-  await Promise.allSettled([...started.registries.map((r) => r.process.stop()), started.tokenServer?.stop()]);
+  await Promise.allSettled([
+    ...started.registries.map((r) => r.process.stop()),
+    started.tokenServer?.stop(),
+    ...(started.notary ?? []).map((proc) => proc.stop()),
+  ]);
 }

@@ -1,8 +1,9 @@
 import type { Platform } from './oci-layout';
 import type { RegistryKind } from './registry-config';
 import type { RigUser } from './rig-users';
+import type { NotaryInfo, SignedTag } from './trust-publisher';
 
-export type { Platform, RegistryKind, RigUser };
+export type { NotaryInfo, Platform, RegistryKind, RigUser, SignedTag };
 
 /** How a registry authenticates; `users` are the rig's users (RIG_USERS). */
 export type RegistryAuth =
@@ -50,11 +51,13 @@ export interface PushedImage {
 export interface RigInfo {
   registries: Record<RegistryKind, RegistryInfo>;
   pushed: PushedImage[];
+  /** notary-server with trust data for `<http registry>/demo/app`, published with the notary CLI. */
+  notary: NotaryInfo;
   /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
   processes: { name: string; pid: number }[];
   /** The rig's PKI, for tests that serve TLS themselves (e.g. a fault proxy): the cert covers 127.0.0.1. */
   tls: { caFile: string; certDir: string; certFile: string; keyFile: string };
   /** The rig's temp dir (under os.tmpdir()); removed by `stop()`. */
   dir: string;
-  timings: { pkiMs: number; serversMs: number; pushMs: number; totalMs: number };
+  timings: { pkiMs: number; serversMs: number; pushMs: number; trustMs: number; totalMs: number };
 }

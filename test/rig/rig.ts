@@ -10,6 +10,8 @@ import type { RigInfo } from './rig-types';
 import { verifyRigPackages } from './rig-packages';
 import { settleAll } from './settle-all';
 import { writeSkopeoIsolation } from './skopeo';
+import { publishTrust } from './trust-publisher';
+import { rigSignedTags } from './signed-tags';
 import type { TokenGrant } from './token-endpoint';
 
 export interface StartRigOptions {
@@ -26,6 +28,7 @@ export interface Rig extends RigInfo {
 
 async function startEverything(dir: string, plan: readonly PushPlanEntry[], started: StartedServers) {
   const t0 = Date.now();
+  let trustMs = 0;
   const layoutDir = join(dir, 'layout');
   const [servers, built, isolation] = await settleAll([
     startRigServers(dir, started),
@@ -34,23 +37,35 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
   ] as const);
   const serversMs = Date.now() - t0;
   const ctx = { workDir: dir, layoutDir, built, ...isolation };
-  const pushed = await pushImages(ctx, Object.values(servers.registries), plan);
+  const trustStart = Date.now();
+  const gun = `${servers.registries.http.host}/demo/app`;
+  const [pushed, notary] = await settleAll([
+    pushImages(ctx, Object.values(servers.registries), plan),
+    publishTrust(join(dir, 'notary'), servers.notary.url, servers.pki.caFile, gun, rigSignedTags(built)).then(
+      (info) => ((trustMs = Date.now() - trustStart), info),
+    ),
+  ] as const);
   const totalMs = Date.now() - t0;
   const { pki } = servers;
   const info: RigInfo = {
     registries: servers.registries,
     pushed,
-    processes: started.registries.map((r) => ({ name: r.process.name, pid: r.process.pid })),
+    notary,
+    processes: [...started.registries.map((r) => r.process), ...(started.notary ?? [])].map((p) => ({
+      name: p.name,
+      pid: p.pid,
+    })),
     tls: { caFile: pki.caFile, certDir: pki.certDir, certFile: pki.serverCert, keyFile: pki.serverKey },
     dir,
-    timings: { pkiMs: servers.pkiMs, serversMs, pushMs: totalMs - serversMs, totalMs },
+    timings: { pkiMs: servers.pkiMs, serversMs, pushMs: totalMs - serversMs, trustMs, totalMs },
   };
   return { info, tokenGrants: servers.tokenServer.grants };
 }
 
 /**
- * Starts the four registries (http, tls, basic, token) and the token server on 127.0.0.1 with OS-picked ports,
- * in parallel, then pushes the images of the plan. On failure everything already started is stopped.
+ * Starts the four registries (http, tls, basic, token), the token server and notary (server + signer) on
+ * 127.0.0.1 with OS-picked ports, in parallel, then pushes the images of the plan while publishing trust data
+ * for `demo/app` on the http registry with the notary CLI. On failure everything already started is stopped.
  */
 export async function startRig(options: StartRigOptions = {}): Promise<Rig> {
   verifyRigPackages();
