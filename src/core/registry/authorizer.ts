@@ -19,6 +19,9 @@ export interface AuthorizerDeps {
 export class Authorizer {
   private readonly challenges = new ChallengeStore();
   private readonly tokens = new TokenCache(DEFAULTS.tokenRenewBeforeMs);
+  // Concurrent requests for one scope share one token request instead of each asking the token server. It runs
+  // without any one caller's signal, so that caller's abort fails nobody else; the transport's timeouts bound it.
+  private readonly pending = new Map<string, Promise<string>>();
   private credential: Promise<Credential | undefined> | undefined;
 
   constructor(
@@ -83,10 +86,28 @@ export class Authorizer {
     const now = this.deps.clock.now();
     const cached = fresh ? undefined : this.tokens.get(key, now);
     if (cached !== undefined) return cached;
+    const inFlight = fresh ? undefined : this.pending.get(key);
+    if (inFlight !== undefined) return inFlight;
+    const request = this.fetchToken(challenge, scope, credential, key);
+    this.pending.set(key, request);
+    try {
+      return await request;
+    } finally {
+      if (this.pending.get(key) === request) this.pending.delete(key);
+    }
+  }
+
+  private async fetchToken(
+    challenge: Challenge,
+    scope: string | undefined,
+    credential: Credential | undefined,
+    key: string,
+  ): Promise<string> {
+    const now = this.deps.clock.now();
     const scopes = scopesFor(challenge.params.scope, scope);
     const request = buildTokenRequest(challenge.params, scopes, credential, this.maxTokenBytes);
-    const response = await this.deps.transport({ ...request, ...(signal ? { signal } : {}) });
-    if (response.status === 401 || response.status === 403) throw await this.refused(response.status, signal);
+    const response = await this.deps.transport(request);
+    if (response.status === 401 || response.status === 403) throw await this.refused(response.status);
     if (response.status !== 200) throw this.failed(`its token server answered ${response.status}`);
     const minSeconds = DEFAULTS.tokenMinLifetimeMs / 1000;
     const parsed = parseTokenResponse(response.body, minSeconds);

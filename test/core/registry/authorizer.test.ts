@@ -41,6 +41,13 @@ describe('Authorizer', () => {
       expect(transport.requests).toHaveLength(2);
     });
 
+    it('asks the token server once for requests of one scope that arrive together', async () => {
+      const { transport, authorizer } = setUp();
+      const headers = await Promise.all([1, 2, 3].map(() => authorizer.header(REGISTRY, SCOPE)));
+      expect(headers).toEqual(['Bearer t1', 'Bearer t1', 'Bearer t1']);
+      expect(transport.requests).toHaveLength(1);
+    });
+
     it('keeps a token without expires_in for 60 s', async () => {
       const { clock, authorizer } = setUp(undefined, (r, n) => reply(r, 200, {}, JSON.stringify({ token: `t${n}` })));
       expect(await authorizer.header(REGISTRY, SCOPE)).toBe('Bearer t1');
