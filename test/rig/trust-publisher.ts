@@ -32,17 +32,30 @@ export const NOTARY_PASSPHRASES = {
   NOTARY_DELEGATION_PASSPHRASE: 'rig-delegation-pass',
 };
 
-/** Runs the notary CLI with the rig's config and passphrases (never through a shell). */
-export function runNotary(info: Pick<NotaryInfo, 'clientConfig' | 'env'>, args: readonly string[]): Promise<string> {
+/**
+ * Runs the notary CLI with the rig's config and passphrases (never through a shell). `input` answers its
+ * prompts (root rotation asks for "yes"); stdin is always closed, so a prompt fails instead of hanging.
+ */
+export function runNotary(
+  info: Pick<NotaryInfo, 'clientConfig' | 'env'>,
+  args: readonly string[],
+  input = '',
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, ...info.env };
-    execFile('notary', ['-c', info.clientConfig, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error)
-        reject(
-          new RigError('RIG_COMMAND_FAILED', `notary ${args.join(' ')} failed: ${stderr.trim() || error.message}`),
-        );
-      else resolve(stdout);
-    });
+    const child = execFile(
+      'notary',
+      ['-c', info.clientConfig, ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(
+            new RigError('RIG_COMMAND_FAILED', `notary ${args.join(' ')} failed: ${stderr.trim() || error.message}`),
+          );
+        else resolve(stdout);
+      },
+    );
+    child.stdin?.end(input);
   });
 }
 
