@@ -178,7 +178,7 @@ describe('the rig', () => {
   describe('stop()', () => {
     it('ends every server it started and removes its temp dir', async () => {
       const { processes, dir } = rig;
-      expect(processes).toHaveLength(4);
+      expect(processes).toHaveLength(6); // four registries, notary-signer and notary-server
       expect(processes.every((p) => isPidAlive(p.pid))).toBe(true);
       await rig.stop();
       expect(processes.filter((p) => isPidAlive(p.pid))).toEqual([]);
