@@ -15,5 +15,7 @@ export function startCodeServer(options: {
   settings?: Record<string, unknown>;
   /** Added to the server's environment (the extension host inherits it). */
   env?: Record<string, string>;
+  /** Directories put first on the PATH of the server and its extension host. */
+  path?: string[];
   log?: 'ignore' | 'inherit';
 }): Promise<CodeServer>;

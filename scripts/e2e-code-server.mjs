@@ -54,7 +54,14 @@ async function waitReady(url, child) {
  * workspace trust on, so the folder opens in Restricted Mode; otherwise trust is off (everything trusted).
  * Resolves to { url, stop() } once it answers; `url` opens the workspace folder.
  */
-export async function startCodeServer({ workspace, restricted = false, settings = {}, env = {}, log = 'ignore' }) {
+export async function startCodeServer({
+  workspace,
+  restricted = false,
+  settings = {},
+  env = {},
+  path = [],
+  log = 'ignore',
+}) {
   const { server, node } = ensureCodeServer();
   const home = mkdtempSync(join(tmpdir(), 'image-trust-e2e-'));
   const userData = join(home, 'user-data');
@@ -73,6 +80,9 @@ export async function startCodeServer({ workspace, restricted = false, settings 
     ...settings,
   };
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(userSettings, null, 2));
+  // The extension host gets its environment from a login shell, whose /etc/profile resets PATH for root: extra
+  // PATH entries (a test's credential helper) go through the server's own ~/.profile as well.
+  if (path.length > 0) writeFileSync(join(home, '.profile'), `PATH="${path.join(':')}:$PATH"\n`);
   const port = await freePort();
   const args = [
     join(server, 'out/node/entry.js'),
@@ -90,7 +100,7 @@ export async function startCodeServer({ workspace, restricted = false, settings 
   ];
   const child = spawn(node, args, {
     stdio: ['ignore', log, log],
-    env: { ...process.env, HOME: home, ...env },
+    env: { ...process.env, HOME: home, ...env, PATH: [...path, process.env.PATH].join(':') },
     detached: true,
   });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(resolve(workspace))}`;

@@ -23,14 +23,23 @@ export npm_config_nodedir="$(dirname "$node24_bin")"
 export npm_config_unsafe_perm=true
 
 if [ ! -e "$root/.ready" ]; then
-  rm -rf "$root"
-  mkdir -p "$root"
-  (cd "$root" && echo '{"private":true}' >package.json \
-    && npm install --no-audit --no-fund --silent "code-server@$version")
-  # npm 11 blocks dependency install scripts: run code-server's postinstall and the native rebuilds by hand.
-  (cd "$server" && sh ./postinstall.sh >/dev/null)
-  (cd "$server/lib/vscode" && npm rebuild --silent --dangerously-allow-all-scripts @parcel/watcher @vscode/spdlog \
-    node-pty kerberos @vscode/sqlite3 @vscode/deviceid @vscode/fs-copyfile @vscode/native-watchdog)
+  if [ ! -e "$server/package.json" ]; then
+    rm -rf "$root"
+    mkdir -p "$root"
+    (cd "$root" && echo '{"private":true}' >package.json \
+      && npm install --no-audit --no-fund --silent "code-server@$version")
+  fi
+  # Where npm blocks dependency install scripts, code-server's postinstall (which installs lib/vscode's modules)
+  # and the native builds did not run: run them by hand. postinstall.sh reads the Node version from npm's agent.
+  if [ ! -d "$server/lib/vscode/node_modules" ]; then
+    (cd "$server" && npm_config_user_agent="npm/$(npm -v) node/$(node -v) linux x64" sh ./postinstall.sh >/dev/null)
+  fi
+  native="$server/lib/vscode/node_modules"
+  if [ ! -e "$native/kerberos/build/Release/kerberos.node" ] \
+    || [ ! -e "$native/@vscode/sqlite3/build/Release/vscode-sqlite3.node" ]; then
+    (cd "$server/lib/vscode" && npm rebuild --silent --dangerously-allow-all-scripts @parcel/watcher @vscode/spdlog \
+      node-pty kerberos @vscode/sqlite3 @vscode/deviceid @vscode/fs-copyfile @vscode/native-watchdog)
+  fi
   touch "$root/.ready"
 fi
 echo "$server"

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from '../../scripts/e2e-code-server.mjs';
 import { startRig, type Rig } from '../rig/rig';
 import { pushed, writeCredentialHelper, writeWorkspace } from './e2e-workspace';
@@ -16,8 +16,13 @@ function serverFor(workspace: string, restricted: boolean, helper: ReturnType<ty
   return startCodeServer({
     workspace,
     restricted,
-    settings: { 'imageTrust.caFiles': [rig.registries.token.caFile] },
-    env: { DOCKER_CONFIG: helper.dockerConfig, PATH: `${helper.bin}:${process.env.PATH ?? ''}` },
+    // Without a prompt, an untrusted folder opens in Restricted Mode.
+    settings: {
+      'imageTrust.caFiles': [rig.registries.token.caFile],
+      'security.workspace.trust.startupPrompt': 'never',
+    },
+    env: { DOCKER_CONFIG: helper.dockerConfig },
+    path: [helper.bin],
   });
 }
 
@@ -43,6 +48,11 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     helper = writeCredentialHelper(join(dir, 'trusted-helper'), rig);
     server = await serverFor(workspace, false, helper);
     workbench = await Workbench.open(browser, server.url);
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail')
+      await workbench?.page.screenshot({ path: join(tmpdir(), `e2e-${task.name}.png`) });
   });
 
   afterAll(async () => {
@@ -115,7 +125,6 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
     helper = writeCredentialHelper(join(dir, 'restricted-helper'), rig);
     server = await serverFor(workspace, true, helper);
     workbench = await Workbench.open(browser, server.url);
-    await workbench.declineTrust();
   });
 
   afterAll(async () => {
@@ -124,6 +133,7 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
   });
 
   it('still resolves public references, but runs no credential helper', async () => {
+    await workbench.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
     await workbench.openFile('Dockerfile');
     const rows = await workbench.problems((r) => r.some((row) => row.includes('AUTH_REQUIRED')));
     expect(rows.join('\n')).toContain('the registry wants credentials and none were found');

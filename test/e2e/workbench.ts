@@ -26,13 +26,6 @@ export class Workbench {
     return new Workbench(page);
   }
 
-  /** Answers the workspace trust dialog with "No": the folder stays in Restricted Mode. */
-  async declineTrust(): Promise<void> {
-    const no = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" });
-    await no.waitFor({ timeout: 30_000 });
-    await no.click();
-  }
-
   /** Ctrl+P with a file name; waits for its editor tab. */
   async openFile(name: string): Promise<void> {
     await this.quickOpen(name);
@@ -104,7 +97,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(text);
-    if (!text.startsWith(':')) await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    if (!text.startsWith(':')) {
+      // The list shows recent files first: wait until the one asked for is there.
+      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
+    }
     await this.page.keyboard.press('Enter');
   }
 }

@@ -43,7 +43,12 @@ export class ResolutionStore {
 
   /** Resolves the references not known or expired; resolves when they are settled or `signal` aborts. */
   async ensure(references: readonly Reference[], signal: AbortSignal): Promise<void> {
-    const waits = references.map((reference) => this.want(referenceString(reference), reference, signal));
+    // The tag is what is asked (a digest written beside it is compared later); a digest alone needs no asking.
+    const tagged = references.filter((reference) => reference.tag !== undefined);
+    const waits = tagged.map((reference) => {
+      const tag = { ...reference, digest: undefined };
+      return this.want(referenceString(tag), tag, signal);
+    });
     await Promise.all(waits);
   }
 

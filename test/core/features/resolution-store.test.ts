@@ -94,6 +94,19 @@ describe('ResolutionStore', () => {
   });
 });
 
+describe('ResolutionStore.ensure', () => {
+  it('asks for the tag of a pinned reference under its tag key, and nothing for a digest alone', async () => {
+    const resolver = manualResolver();
+    const store = storeWith(resolver.resolve);
+    const digestOnly = { domain: 'docker.io', path: 'library/busybox', digest: DIGEST_A };
+    const wait = store.ensure([{ ...ALPINE, digest: DIGEST_A }, digestOnly], new AbortController().signal);
+    expect(resolver.calls).toHaveLength(1);
+    resolver.calls[0]?.answer(resolution(DIGEST_A));
+    await wait;
+    expect(store.lookup(KEY)).toMatchObject({ kind: 'resolved' });
+  });
+});
+
 describe('ResolutionStore.forget', () => {
   it('makes the next ensure ask again', async () => {
     const resolver = manualResolver();

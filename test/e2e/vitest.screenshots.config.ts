@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run screenshots`: regenerates media/*.png in real VS Code against the rig.
+export default defineConfig({
+  test: { include: ['test/e2e/**/*.screenshots.ts'], testTimeout: 300_000 },
+});
