@@ -97,6 +97,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     options: expiryWarningDays === undefined ? {} : { expiryWarningDays },
     referenceTime: systemClock.now(),
     sources: new Map<string, MetadataSource>(),
+    updates: new Map(),
   };
   try {
     const rows = await Promise.all(parsed.positionals.map((input) => verifyOne(input, client, deps)));

@@ -19,5 +19,6 @@ export {
 export type { CertificateEvidence } from './root-certificates';
 export type { RootPin } from './root-chain';
 export type { FoundTarget } from './target-lookup';
+export type { TrustedRepo } from './update-trust';
 export { verifyDct, type DctDeps, type DctEvidence, type DctFailure, type DctSubject } from './verify-dct';
 export { gunOf, verifyResolutionDct, type DctResult, type ResolutionDctDeps } from './verify-resolution';

@@ -45,6 +45,8 @@ export interface DctDeps {
   referenceTime: number;
   options?: Partial<NotaryOptions>;
   signal?: AbortSignal;
+  /** Updates per GUN within one operation: many tags of a repository cost one update. */
+  updates?: Map<string, Promise<TrustedRepo>>;
 }
 
 function failureOf(error: CoreError): DctFailure {
@@ -82,6 +84,14 @@ function toEvidence(subject: DctSubject, repo: TrustedRepo, deps: DctDeps, windo
   };
 }
 
+function sharedUpdate(gun: string, deps: DctDeps, options: NotaryOptions): Promise<TrustedRepo> {
+  const running = deps.updates?.get(gun);
+  if (running !== undefined) return running;
+  const update = updateTrust(gun, { ...deps, options });
+  deps.updates?.set(gun, update);
+  return update;
+}
+
 /**
  * Verifies Docker Content Trust for one digest the registry served: updates the GUN's trust data (notary's
  * order, stricter checks) and looks the tag up as Docker does. Verification failures become evidence with
@@ -90,7 +100,7 @@ function toEvidence(subject: DctSubject, repo: TrustedRepo, deps: DctDeps, windo
 export async function verifyDct(subject: DctSubject, deps: DctDeps): Promise<DctEvidence> {
   const options = resolveNotaryOptions(deps.options);
   try {
-    const repo = await updateTrust(subject.gun, { ...deps, options });
+    const repo = await sharedUpdate(subject.gun, deps, options);
     return toEvidence(subject, repo, deps, options.expiryWarningDays);
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;

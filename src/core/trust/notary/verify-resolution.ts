@@ -5,6 +5,7 @@ import type { NotaryOptions } from './defaults';
 import { createNotarySource } from './notary-source';
 import { chooseNotaryServer, type DctRetirement, type NotaryServerSettings } from './notary-server';
 import type { MetadataSource, TrustStore } from './ports';
+import type { TrustedRepo } from './update-trust';
 import { verifyDct, type DctEvidence } from './verify-dct';
 
 /** DCT evidence for one resolved reference, with the server asked (or Docker Hub's retirement instead). */
@@ -26,6 +27,8 @@ export interface ResolutionDctDeps {
   signal?: AbortSignal;
   /** One source per server and GUN, so several tags of a repository share the server's token. */
   sources?: Map<string, MetadataSource>;
+  /** One update per GUN for the whole operation. */
+  updates?: Map<string, Promise<TrustedRepo>>;
 }
 
 /** The GUN docker uses: the normalized repository name, registry included (`docker.io/library/alpine`). */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryTrustStore, type TrustStore } from '../../../../src/core/trust/notary/ports';
+import { createMemoryTrustStore, type MetadataRequest, type TrustStore } from '../../../../src/core/trust/notary/ports';
 import { verifyDct, type DctSubject } from '../../../../src/core/trust/notary/verify-dct';
 import { daysFromNow, NOW, TestRepo, type Delegation } from './test-repo';
 import { certificateSigner, ecdsaSigner, targetMeta } from './tuf-builder';
@@ -51,6 +51,16 @@ describe('verifyDct', () => {
       repo.targets = { v2: targetMeta(V1.digest, V1.size) };
       repo.publish();
       expect(await verify(subject('v2', V2))).toMatchObject({ signed: true, signers: ['targets/releases'] });
+    });
+
+    it('updates once for many tags of a repository in one operation', async () => {
+      let fetches = 0;
+      const inner = repo.source();
+      const source = { fetch: (request: MetadataRequest) => ((fetches += 1), inner.fetch(request)) };
+      const deps = { source, store, referenceTime: NOW, updates: new Map() };
+      const results = await Promise.all([verifyDct(subject('v1'), deps), verifyDct(subject('v2', V2), deps)]);
+      expect(results.map((r) => r.signed)).toEqual([true, true]);
+      expect(fetches).toBe(5);
     });
 
     it('counts distinct keys towards a delegation threshold of two', async () => {
