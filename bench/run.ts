@@ -1,9 +1,14 @@
 import { hoverBenchmark } from './hover-bench';
 import { peakRssMiB } from './measure';
+import { resolveBenchmark } from './resolve-bench';
 import { scanBenchmark } from './scan-bench';
 
 /** `npm run bench`: every benchmark prints its ratio against a peer or a floor measured in the same run. */
-const benchmarks: Record<string, () => Promise<void>> = { scan: scanBenchmark, hover: hoverBenchmark };
+const benchmarks: Record<string, () => Promise<void>> = {
+  scan: scanBenchmark,
+  hover: hoverBenchmark,
+  resolve: resolveBenchmark,
+};
 
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import { DEFAULTS } from '../core/registry/defaults';
 import type { Transport, TransportRequest, TransportResponse } from '../core/registry/ports';
 import { displayUrl, RegistryError } from '../core/registry/registry-error';
@@ -99,6 +100,9 @@ async function createAgent(url: URL, settings: HttpTransportOptions): Promise<ht
   const proxy = proxyFor(url, settings.env);
   if (url.protocol === 'http:') return proxy ? createTunnelAgent(proxy, false, base) : new http.Agent(base);
   const insecure = settings.insecureRegistries.some((r) => r.toLowerCase() === url.host.toLowerCase());
-  const tlsOptions = { ...base, ...(await loadHostTls(url.host, settings)), rejectUnauthorized: !insecure };
+  // One secure context per host: CAs given as agent options are re-read for every connection and joined into the
+  // agent's pool key on every request (~150 system roots), which cost more than the requests themselves.
+  const secureContext = tls.createSecureContext(await loadHostTls(url.host, settings));
+  const tlsOptions = { ...base, secureContext, rejectUnauthorized: !insecure };
   return proxy ? createTunnelAgent(proxy, true, tlsOptions) : new https.Agent(tlsOptions);
 }
