@@ -79,7 +79,7 @@ describe('image-trust scan', () => {
   it('applies --build-arg to Dockerfiles and .env plus the environment to compose files', async () => {
     const { report } = await scanJson(
       {
-        'Dockerfile': 'ARG BASE=alpine\nFROM $BASE\n',
+        Dockerfile: 'ARG BASE=alpine\nFROM $BASE\n',
         'compose.yaml': 'services:\n  web:\n    image: "${IMG}:${TAG:-1}"\n',
         '.env': 'IMG=ghcr.io/acme/web\nTAG=2\n',
       },

@@ -20,7 +20,10 @@ export async function applyFileEdits(
   const hasBom = raw.startsWith(BOM);
   const current = hasBom ? raw.slice(1) : raw;
   if (current !== scannedText) {
-    throw new PinError('PIN_FILE_CHANGED', `${path} changed on disk since it was scanned; it was not written — run again`);
+    throw new PinError(
+      'PIN_FILE_CHANGED',
+      `${path} changed on disk since it was scanned; it was not written — run again`,
+    );
   }
   const edited = applyTextEdits(current, edits);
   await fs.writeFileAtomic(path, encoder.encode(hasBom ? BOM + edited : edited));

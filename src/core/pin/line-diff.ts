@@ -7,7 +7,7 @@ export function lineDiff(path: string, before: string, after: string): string {
   const updated = after.split('\n');
   if (old.length !== updated.length) throw new Error('lineDiff expects edits within lines');
   const hunks: string[] = [];
-  for (let i = 0; i < old.length; ) {
+  for (let i = 0; i < old.length;) {
     if (old[i] === updated[i]) {
       i++;
       continue;

@@ -15,7 +15,9 @@ describe('applyTextEdits', () => {
 
   it('counts columns in UTF-16 code units, as editors do', () => {
     const text = '# 🐳\nFROM é:1 # ü\n';
-    expect(applyTextEdits(text, [{ range: at(2, 6, 9), expected: 'é:1', newText: 'é:2' }])).toBe('# 🐳\nFROM é:2 # ü\n');
+    expect(applyTextEdits(text, [{ range: at(2, 6, 9), expected: 'é:1', newText: 'é:2' }])).toBe(
+      '# 🐳\nFROM é:2 # ü\n',
+    );
   });
 
   it('refuses an edit whose text is no longer there', () => {

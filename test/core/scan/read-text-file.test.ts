@@ -21,12 +21,18 @@ describe('readTextFile', () => {
 
   it('refuses a binary file', async () => {
     const path = await file(new Uint8Array([0x46, 0x00, 0x01]));
-    expect(await readTextFile(nodeFileSystem, path, 100)).toMatchObject({ ok: false, message: expect.stringMatching(/binary/) });
+    expect(await readTextFile(nodeFileSystem, path, 100)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/binary/),
+    });
   });
 
   it('refuses a file over the size cap without reading all of it', async () => {
     const path = await file('x'.repeat(1000));
-    expect(await readTextFile(nodeFileSystem, path, 999)).toMatchObject({ ok: false, message: expect.stringMatching(/larger/) });
+    expect(await readTextFile(nodeFileSystem, path, 999)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/larger/),
+    });
     expect(await readTextFile(nodeFileSystem, path, 1000)).toMatchObject({ ok: true });
   });
 

@@ -17,7 +17,7 @@ describe('walkWorkspace', () => {
 
   it('finds Dockerfiles and compose files and skips VCS and dependency folders', async () => {
     const root = await tree({
-      'Dockerfile': 'FROM a',
+      Dockerfile: 'FROM a',
       'svc/api.Dockerfile': 'FROM b',
       'compose.yaml': 'services: {}',
       'notes.md': '',
