@@ -8,29 +8,62 @@ import { computeKeyId } from '../../src/core/trust/notary/keys';
 import { createHttpTransport } from '../../src/node/http-transport';
 import { systemClock } from '../../src/node/system-clock';
 import { startFaultProxy, type FaultProxy } from '../rig/fault-proxy';
+import { notaryWire } from '../rig/trust-resigner';
 import type { RigInfo } from '../rig/rig-types';
-import { runNotary, writeNotaryClientConfig, NOTARY_PASSPHRASES, type NotaryInfo } from '../rig/trust-publisher';
+import {
+  createDelegationKey,
+  runNotary,
+  writeNotaryClientConfig,
+  NOTARY_PASSPHRASES,
+  type NotaryInfo,
+} from '../rig/trust-publisher';
 
 export const IMAGE = { digest: `sha256:${'5e'.repeat(32)}`, size: 512 };
 export const OTHER = { digest: `sha256:${'6f'.repeat(32)}`, size: 600 };
 
 /** A GUN of its own on the rig's notary server, with its own trust dir, so tests can publish and rotate. */
-export async function ownRepository(rig: RigInfo, name: string): Promise<NotaryInfo & { remove(): Promise<void> }> {
+export async function ownRepository(
+  rig: RigInfo,
+  name: string,
+  { releases = false } = {},
+): Promise<NotaryInfo & { trustDir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'notary-repo-'));
   const clientConfig = await writeNotaryClientConfig(dir, rig.notary.url, rig.tls.caFile);
   const gun = `${rig.registries.http.host}/attack/${name}`;
   const info = { url: rig.notary.url, gun, clientConfig, env: NOTARY_PASSPHRASES, signed: [] };
   await runNotary(info, ['init', gun]);
   await runNotary(info, ['addhash', gun, 'v1', String(IMAGE.size), '--sha256', IMAGE.digest.slice(7)]);
+  if (releases) {
+    const key = await createDelegationKey(dir, 'releases');
+    await runNotary(info, ['key', 'import', key.key, '--role', 'targets/releases']);
+    await runNotary(info, ['delegation', 'add', gun, 'targets/releases', key.cert, '--all-paths']);
+    const size = String(OTHER.size);
+    await runNotary(info, [
+      'addhash',
+      gun,
+      'v2',
+      size,
+      '--sha256',
+      OTHER.digest.slice(7),
+      '--roles',
+      'targets/releases',
+    ]);
+  }
   await runNotary(info, ['publish', gun]);
-  return { ...info, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { ...info, trustDir: join(dir, 'trust'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** The product's client (real transport) against `server`, a fresh store unless given. */
 export function trustClient(rig: RigInfo, server: string) {
   const { transport, close } = createHttpTransport({ caFiles: [rig.tls.caFile] });
   const credentials = async () => undefined;
-  const verify = (gun: string, tag: string, store: TrustStore = createMemoryTrustStore(), at = Date.now()) => {
+  const verify = (
+    gun: string,
+    tag: string,
+    store: TrustStore = createMemoryTrustStore(),
+    at = Date.now(),
+    image = IMAGE,
+  ) => {
     const source = createNotarySource(
       { transport, clock: systemClock, credentials },
       {
@@ -40,7 +73,7 @@ export function trustClient(rig: RigInfo, server: string) {
         userAgent: 'image-trust-test',
       },
     );
-    return verifyDct({ gun, tag, ...IMAGE }, { source, store, referenceTime: at });
+    return verifyDct({ gun, tag, ...image }, { source, store, referenceTime: at });
   };
   return { verify, close };
 }
@@ -60,9 +93,7 @@ export function resignWithStrangerKey(body: Buffer): Buffer {
   const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const keyid = computeKeyId({ keytype: 'ecdsa', keyval: { public: spki, private: null } });
   const sig = sign('sha256', canonicalBytes(file.signed), { key: privateKey, dsaEncoding: 'ieee-p1363' });
-  return Buffer.from(
-    canonicalBytes({ signed: file.signed, signatures: [{ keyid, method: 'ecdsa', sig: sig.toString('base64') }] }),
-  );
+  return Buffer.from(notaryWire(file.signed, [{ keyid, method: 'ecdsa', sig: sig.toString('base64') }]));
 }
 
 /** Flips a bit in each signature, leaving `signed` intact (attack: arbitrary signature). */
@@ -73,10 +104,10 @@ export function corruptSignatures(body: Buffer): Buffer {
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     s.sig = bytes.toString('base64');
   }
-  return Buffer.from(canonicalBytes(file));
+  return notaryWire(file.signed, file.signatures);
 }
 
 export function withoutSignatures(body: Buffer): Buffer {
   const file = JSON.parse(body.toString('utf8')) as { signed: unknown };
-  return Buffer.from(canonicalBytes({ signed: file.signed, signatures: [] }));
+  return notaryWire(file.signed, []);
 }

@@ -55,12 +55,14 @@ export function runNotary(
         else resolve(stdout);
       },
     );
+    // notary may exit without reading its stdin; the write must not fail the test run (EPIPE).
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input);
   });
 }
 
 /** A delegation key and certificate, as `docker trust signer add` would be given. */
-async function createDelegationKey(dir: string, name: string): Promise<{ key: string; cert: string }> {
+export async function createDelegationKey(dir: string, name: string): Promise<{ key: string; cert: string }> {
   const key = join(dir, `${name}.key`);
   const cert = join(dir, `${name}.crt`);
   await runCommand('openssl', [

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { canonicalBytes } from '../../../../src/core/trust/notary/canonical-json';
+import { canonicalBytes, canonicalString } from '../../../../src/core/trust/notary/canonical-json';
 import { computeKeyId } from '../../../../src/core/trust/notary/keys';
 import type { FileMeta, TufKey } from '../../../../src/core/trust/notary/metadata';
 
@@ -40,7 +40,7 @@ export function certificateSigner(gun: string, days = 3650): Signer {
   return signerOf(key, createPrivateKey(pem('PRIVATE KEY')));
 }
 
-/** Notary's wire form: `{"signed":…,"signatures":[…]}` with raw r‖s ECDSA signatures over canonical `signed`. */
+/** Notary's wire form: `{"signed":…,"signatures":[…]}` in that order with raw r‖s ECDSA signatures over canonical `signed`. */
 export function signFile(signed: object, signers: Signer[], corrupt = false): Uint8Array {
   const data = canonicalBytes(signed);
   const signatures = signers.map((s) => {
@@ -48,7 +48,7 @@ export function signFile(signed: object, signers: Signer[], corrupt = false): Ui
     if (corrupt) sig[0] = (sig[0] ?? 0) ^ 0xff;
     return { keyid: s.id, method: 'ecdsa', sig: sig.toString('base64') };
   });
-  return canonicalBytes({ signed, signatures });
+  return new TextEncoder().encode(`{"signed":${canonicalString(signed)},"signatures":${canonicalString(signatures)}}`);
 }
 
 export function fileMeta(bytes: Uint8Array): FileMeta {
