@@ -77,6 +77,12 @@ export async function startCodeServer({
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
     'telemetry.telemetryLevel': 'off',
+    // Nothing that reaches out to the internet (there is none here) or takes the screen.
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.enableExperiments': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
     ...settings,
   };
   writeFileSync(join(userData, 'User/settings.json'), JSON.stringify(userSettings, null, 2));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { effectiveSetting } from '../core/features/effective-setting';
 
 export interface ExtensionSettings {
   insecureRegistries: string[];
@@ -10,26 +11,17 @@ export interface ExtensionSettings {
   allowCredentialHelpers: boolean;
 }
 
-/**
- * Settings that could weaken checks (plain HTTP, extra CAs) are taken from the user only in Restricted Mode: a
- * workspace the user has not trusted must not lower the bar. package.json also lists them as restricted.
- */
-const WEAKENING = new Set(['insecureRegistries', 'caFiles']);
-
-function read<T>(config: vscode.WorkspaceConfiguration, key: string, fallback: T, trusted: boolean): T {
-  if (trusted || !WEAKENING.has(key)) return config.get<T>(key, fallback);
-  return config.inspect<T>(key)?.globalValue ?? fallback;
-}
-
+/** Reads `imageTrust.*` with workspace trust applied (package.json also lists the weakening ones as restricted). */
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration('imageTrust');
   const trusted = vscode.workspace.isTrusted;
+  const read = <T>(key: string, fallback: T): T => effectiveSetting(key, config.inspect<T>(key), fallback, trusted);
   return {
-    insecureRegistries: read<string[]>(config, 'insecureRegistries', [], trusted),
-    caFiles: read<string[]>(config, 'caFiles', [], trusted),
-    cacheTtlSeconds: read(config, 'cacheTtlSeconds', 300, trusted),
-    offline: read(config, 'offline', false, trusted),
-    expiryWarningDays: read(config, 'trust.expiryWarningDays', 30, trusted),
+    insecureRegistries: read<string[]>('insecureRegistries', []),
+    caFiles: read<string[]>('caFiles', []),
+    cacheTtlSeconds: read('cacheTtlSeconds', 300),
+    offline: read('offline', false),
+    expiryWarningDays: read('trust.expiryWarningDays', 30),
     allowCredentialHelpers: trusted,
   };
 }

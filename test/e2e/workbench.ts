@@ -21,6 +21,8 @@ export class Workbench {
 
   static async open(browser: Browser, url: string): Promise<Workbench> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A loaded 2-CPU machine takes tens of seconds for a first quick open; CI alone is much faster.
+    page.setDefaultTimeout(60_000);
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     return new Workbench(page);
@@ -38,7 +40,7 @@ export class Workbench {
   }
 
   /** Shows the hover at the cursor (editor.action.showHover) until `until` holds for its text. */
-  async hoverText(until: (text: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  async hoverText(until: (text: string) => boolean, timeoutMs = 60_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let text = '';
     while (Date.now() < deadline) {
@@ -58,7 +60,7 @@ export class Workbench {
   }
 
   /** The Problems panel's rows, once `until` holds for them. */
-  async problems(until: (rows: string[]) => boolean, timeoutMs = 30_000): Promise<string[]> {
+  async problems(until: (rows: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
     await this.command('View: Focus Problems');
     const deadline = Date.now() + timeoutMs;
     let rows: string[] = [];
