@@ -100,9 +100,11 @@ async function createAgent(url: URL, settings: HttpTransportOptions): Promise<ht
   const proxy = proxyFor(url, settings.env);
   if (url.protocol === 'http:') return proxy ? createTunnelAgent(proxy, false, base) : new http.Agent(base);
   const insecure = settings.insecureRegistries.some((r) => r.toLowerCase() === url.host.toLowerCase());
-  // One secure context per host: CAs given as agent options are re-read for every connection and joined into the
+  // One secure context per host: CAs given as agent options are parsed for every connection and joined into the
   // agent's pool key on every request (~150 system roots), which cost more than the requests themselves.
-  const secureContext = tls.createSecureContext(await loadHostTls(url.host, settings));
-  const tlsOptions = { ...base, secureContext, rejectUnauthorized: !insecure };
+  const hostTls = await loadHostTls(url.host, settings);
+  const context =
+    hostTls.ca === undefined && hostTls.cert === undefined ? {} : { secureContext: tls.createSecureContext(hostTls) };
+  const tlsOptions = { ...base, ...context, rejectUnauthorized: !insecure };
   return proxy ? createTunnelAgent(proxy, true, tlsOptions) : new https.Agent(tlsOptions);
 }

@@ -20,27 +20,28 @@ export function defaultCertsDirs(home: string): string[] {
 }
 
 export interface HostTls {
-  ca: string[];
+  /** The system roots plus the host's own CAs; absent when it has none, so Node's shared root store serves. */
+  ca?: string[];
   cert?: string;
   key?: string;
 }
 
 /** The TLS settings for one host, the Docker way: custom CAs are added to the system roots, not replacing them. */
 export async function loadHostTls(hostPort: string, options: TlsConfigOptions): Promise<HostTls> {
-  const ca = [...rootCertificates, ...(await Promise.all(options.caFiles.map((f) => readFile(f, 'utf8'))))];
+  const extra = await Promise.all(options.caFiles.map((f) => readFile(f, 'utf8')));
   let client: { cert: string; key: string } | undefined;
   for (const dir of options.certsDirs) {
     const hostDir = join(dir, hostPort);
     const names = await listDir(hostDir);
     for (const name of names.filter((n) => n.endsWith('.crt')).sort())
-      ca.push(await readFile(join(hostDir, name), 'utf8'));
+      extra.push(await readFile(join(hostDir, name), 'utf8'));
     const certName = names.find((n) => n.endsWith('.cert') && names.includes(`${n.slice(0, -5)}.key`));
     if (client === undefined && certName !== undefined) {
       const cert = await readFile(join(hostDir, certName), 'utf8');
       client = { cert, key: await readFile(join(hostDir, `${certName.slice(0, -5)}.key`), 'utf8') };
     }
   }
-  return { ca, ...client };
+  return { ...(extra.length === 0 ? {} : { ca: [...rootCertificates, ...extra] }), ...client };
 }
 
 async function listDir(dir: string): Promise<string[]> {
