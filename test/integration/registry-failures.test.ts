@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
 import type { FaultProxy } from '../rig/fault-proxy';
 import { injectRig } from '../rig/inject-rig';
+import { captureIo } from '../support/capture-io';
 import { proxiedRegistry, pushedImage, type ResolveHome } from './registry-resolve-cli';
 
 describe('image-trust resolve › when the token registry throttles, fails or stalls (fault proxy)', () => {
@@ -73,6 +75,12 @@ describe('image-trust resolve › when the token registry throttles, fails or st
       expect(ms).toBeLessThan(5000);
     },
   );
+
+  it.each(['0', 'soon', '-1'])('refuses --timeout %s as a usage error', async (value) => {
+    const captured = captureIo(home.root, home.env);
+    expect(await runCli(['resolve', '--timeout', value, `${proxy.host}/demo/app:multi`], captured.io)).toBe(2);
+    expect(proxy.requests).toEqual([]);
+  });
 
   it.each([
     ['announced in Content-Length', false],

@@ -11,6 +11,7 @@ export interface ResolveRow {
   digest: string | null;
   mediaType: string | null;
   verified: boolean | null;
+  rateLimit: { limit: number; remaining: number; windowSeconds?: number } | null;
   error: string | null;
   code: string | null;
 }
@@ -29,15 +30,21 @@ export interface ResolveHome {
   remove(): Promise<void>;
 }
 
+export interface HomeOptions {
+  /** Pass the rig's CA with --ca-file (default). */
+  trustRigCa?: boolean;
+  /** Keep the disk cache under the HOME; by default every run passes --no-cache. */
+  diskCache?: boolean;
+}
+
 /**
- * A throw-away HOME (docker config, cache) for `image-trust resolve --format json`, trusting the rig CA unless
- * told not to, without the disk cache so every run asks the registry. `files` go into the HOME
+ * A throw-away HOME (docker config, cache) for `image-trust resolve --format json`. `files` go into the HOME
  * (e.g. `docker/config.json`).
  */
 export async function resolveHome(
   rig: RigInfo,
   files: Record<string, string> = {},
-  { trustRigCa = true }: { trustRigCa?: boolean } = {},
+  { trustRigCa = true, diskCache = false }: HomeOptions = {},
 ): Promise<ResolveHome> {
   const tree = await makeTempTree(files);
   const env = {
@@ -46,10 +53,10 @@ export async function resolveHome(
     XDG_CACHE_HOME: join(tree.root, 'cache'),
     PATH: process.env.PATH ?? '/usr/bin:/bin',
   };
-  const caFlags = trustRigCa ? ['--ca-file', rig.tls.caFile] : [];
+  const flags = [...(trustRigCa ? ['--ca-file', rig.tls.caFile] : []), ...(diskCache ? [] : ['--no-cache'])];
   const resolve = async (...args: string[]): Promise<ResolveRun> => {
     const captured = captureIo(tree.root, env);
-    const argv = ['resolve', '--format', 'json', '--no-cache', ...caFlags, ...args];
+    const argv = ['resolve', '--format', 'json', ...flags, ...args];
     const status = await runCli(argv, captured.io);
     const output = `${captured.stdout()}\n${captured.stderr()}`;
     return { status, rows: JSON.parse(captured.stdout()) as ResolveRow[], output };
@@ -77,10 +84,11 @@ export function pushedImage(rig: RigInfo, registry: string, tag: string, repo = 
  * A fault proxy serving TLS (the rig's certificate covers 127.0.0.1) in front of one of the rig's TLS registries,
  * and a HOME whose config.json logs bob in at the proxy's host.
  */
-export async function proxiedRegistry(rig: RigInfo, kind: 'token' | 'tls' = 'token') {
+export async function proxiedRegistry(rig: RigInfo, kind: 'token' | 'tls' = 'token', options: HomeOptions = {}) {
   const { certFile, keyFile, caFile } = rig.tls;
   const proxy = await startFaultProxy({ upstream: rig.registries[kind].url, caFile, tls: { certFile, keyFile } });
-  const home = await resolveHome(rig, { 'docker/config.json': authsConfig(proxy.host, basicAuth('bob', 'hunter2')) });
+  const config = authsConfig(proxy.host, basicAuth('bob', 'hunter2'));
+  const home = await resolveHome(rig, { 'docker/config.json': config }, options);
   const stop = async () => {
     await proxy.stop();
     await home.remove();
