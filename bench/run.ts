@@ -1,5 +1,6 @@
 import { hoverBenchmark } from './hover-bench';
 import { peakRssMiB } from './measure';
+import { notaryBenchmark } from './notary-bench';
 import { resolveBenchmark } from './resolve-bench';
 import { scanBenchmark } from './scan-bench';
 
@@ -8,6 +9,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   scan: scanBenchmark,
   hover: hoverBenchmark,
   resolve: resolveBenchmark,
+  notary: notaryBenchmark,
 };
 
 const only = process.argv.slice(2);

@@ -65,18 +65,37 @@ function judgeTarget(subject: DctSubject, lookup: TargetLookup): DctFailure | un
   return { code: 'DCT_DIGEST_MISMATCH', role: target.role, message };
 }
 
+interface RepoEvidence {
+  expires: Record<string, string>;
+  certificates: CertificateEvidence[];
+  warnings: ExpiryWarning[];
+}
+
+// What does not depend on the tag is worked out once per update (certificate parsing is the costly part).
+const repoEvidence = new WeakMap<TrustedRepo, RepoEvidence>();
+
+function evidenceOf(repo: TrustedRepo, referenceTime: number, windowDays: number): RepoEvidence {
+  let evidence = repoEvidence.get(repo);
+  if (evidence === undefined) {
+    const warnings = expiryWarnings(repo, referenceTime, windowDays);
+    evidence = { expires: roleExpiries(repo), certificates: certificates(repo), warnings };
+    repoEvidence.set(repo, evidence);
+  }
+  return evidence;
+}
+
 function toEvidence(subject: DctSubject, repo: TrustedRepo, deps: DctDeps, windowDays: number): DctEvidence {
   const lookup = subject.tag === undefined ? lookupDigest(repo, subject.digest) : lookupTarget(repo, subject.tag);
   const problem = judgeTarget(subject, lookup);
   const failures = [...(problem ? [problem] : []), ...repo.delegations.failures.map(failureOf)];
-  const warnings = expiryWarnings(repo, deps.referenceTime, windowDays);
+  const { expires, certificates, warnings } = evidenceOf(repo, deps.referenceTime, windowDays);
   return {
     gun: subject.gun,
     signed: problem === undefined,
     signers: problem === undefined ? lookup.signers : [],
     ...(lookup.target ? { target: lookup.target } : {}),
-    expires: roleExpiries(repo),
-    certificates: certificates(repo),
+    expires,
+    certificates,
     rootPin: repo.rootPin,
     warnings,
     failures,
