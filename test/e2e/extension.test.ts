@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from '../../scripts/e2e-code-server.mjs';
 import { startRig, type Rig } from '../rig/rig';
 import { pushed, writeCredentialHelper, writeWorkspace } from './e2e-workspace';
+import { extensionLog } from './extension-log';
 import { launchBrowser, Workbench } from './workbench';
 
 let rig: Rig;
@@ -112,6 +113,14 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     expect(dockerfile).toContain(`/demo/tool:1.0@${tool.digest} /bin/tool`);
     expect(dockerfile).toContain(`${rig.registries.http.host}/demo/missing:1\n`);
   });
+
+  it('logs its activation time and no credential', () => {
+    const log = extensionLog(server.home);
+    const activation = /activated in ([\d.]+) ms \(trusted\)/.exec(log);
+    expect(activation).not.toBeNull();
+    console.log(`activate(): ${activation?.[1]} ms`);
+    expect(log).not.toContain('secret123');
+  });
 });
 
 describe('the extension in real VS Code, in Restricted Mode', () => {
@@ -139,5 +148,6 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
     expect(rows.join('\n')).toContain('the registry wants credentials and none were found');
     expect(rows.join('\n')).toContain('REGISTRY_NOT_FOUND');
     expect(existsSync(helper.mark)).toBe(false);
+    expect(extensionLog(server.home)).toContain('Restricted Mode: no credential helpers');
   });
 });

@@ -73,11 +73,24 @@ export class Workbench {
   }
 
   /** Opens the quick fix menu at the cursor and picks the entry whose title starts with `title`. */
-  async quickFix(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+.');
+  async quickFix(title: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await item.click();
+    // The menu can open before the code actions arrive ("no code actions"): ask again until the entry is there.
+    while (Date.now() < deadline) {
+      await this.page.keyboard.press('Control+.');
+      if (
+        await item.waitFor({ timeout: 5000 }).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        await item.click();
+        return;
+      }
+      await this.page.keyboard.press('Escape');
+    }
+    throw new Error(`no quick fix '${title}'`);
   }
 
   /** Runs a command from the palette by its full title. */
