@@ -2,15 +2,21 @@ import { NotaryError } from './notary-error';
 
 const encoder = new TextEncoder();
 
-/** Go's string order: compare UTF-8 bytes, not UTF-16 code units (they differ for characters beyond the BMP). */
+// UTF-8 byte order equals UTF-16 code-unit order except that surrogates (beyond the BMP) sort after U+E000–U+FFFF.
+function byteRank(unit: number): number {
+  if (unit < 0xd800) return unit;
+  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
+
+/** Go's string order: UTF-8 bytes, compared without encoding (this runs for every key of every object). */
 function compareUtf8(a: string, b: string): number {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
-  const n = Math.min(x.length, y.length);
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return byteRank(x) - byteRank(y);
   }
-  return x.length - y.length;
+  return a.length - b.length;
 }
 
 // docker/go canonical/json escapes only `\` and `"`; everything else is emitted raw (the OLPC rule).

@@ -26,8 +26,21 @@ export function canonicalKeyId(key: TufKey, parsed: PublicKey): string {
   return computeKeyId({ keytype: key.keytype.replace(/-x509$/, ''), keyval: { public: spki, private: null } });
 }
 
+// Parsing a key (an X.509 certificate above all) costs more than verifying with it; the same keys sign every role.
+const parsed = new Map<string, PublicKey | undefined>();
+const MAX_PARSED = 512;
+
 /** `undefined` for an unknown key type or bytes that are not a key: such a key verifies nothing. */
 export function parsePublicKey(key: TufKey): PublicKey | undefined {
+  const id = `${key.keytype} ${key.keyval.public}`;
+  if (parsed.has(id)) return parsed.get(id);
+  const result = parseUncached(key);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(id, result);
+  return result;
+}
+
+function parseUncached(key: TufKey): PublicKey | undefined {
   if (!KEY_TYPES.has(key.keytype)) return undefined;
   const bytes = Buffer.from(key.keyval.public, 'base64');
   try {
