@@ -73,6 +73,8 @@ export async function startCodeServer({
   symlinkSync(repo, join(extensions, `${publisher}.${name}-${version}`));
   const userSettings = {
     'security.workspace.trust.enabled': restricted,
+    // Without a prompt an untrusted folder opens in Restricted Mode.
+    'security.workspace.trust.startupPrompt': 'never',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,

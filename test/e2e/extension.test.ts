@@ -17,11 +17,7 @@ function serverFor(workspace: string, restricted: boolean, helper: ReturnType<ty
   return startCodeServer({
     workspace,
     restricted,
-    // Without a prompt, an untrusted folder opens in Restricted Mode.
-    settings: {
-      'imageTrust.caFiles': [rig.registries.token.caFile],
-      'security.workspace.trust.startupPrompt': 'never',
-    },
+    settings: { 'imageTrust.caFiles': [rig.registries.token.caFile] },
     env: { DOCKER_CONFIG: helper.dockerConfig },
     path: [helper.bin],
   });
