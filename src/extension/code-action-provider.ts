@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { computeCodeActions } from '../core/features/compute-code-actions';
 import type { DocumentScans } from './document-scans';
-import type { Services } from './services';
+import type { ServiceSource } from './services';
 import { fromRange, toWorkspaceEdit } from './to-vscode';
 
 export const CODE_ACTION_KINDS = [vscode.CodeActionKind.QuickFix];
 
 /** Quick fixes from computeCodeActions: pin this reference, update an outdated pin, pin all in the file. */
-export function createCodeActionProvider(scans: DocumentScans, services: Services): vscode.CodeActionProvider {
+export function createCodeActionProvider(scans: DocumentScans, services: ServiceSource): vscode.CodeActionProvider {
   return {
     async provideCodeActions(document, range, context) {
       const scan = await scans.get(document);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { computeHover } from '../core/features/compute-hover';
 import { referenceAt } from '../core/features/position';
 import type { DocumentScans } from './document-scans';
-import type { Services } from './services';
+import type { ServiceSource } from './services';
 import { fromPosition, toRange } from './to-vscode';
 
 /**
@@ -23,7 +23,7 @@ function abortOn(token: vscode.CancellationToken): AbortSignal {
   return controller.signal;
 }
 
-export function createHoverProvider(scans: DocumentScans, services: Services): vscode.HoverProvider {
+export function createHoverProvider(scans: DocumentScans, services: ServiceSource): vscode.HoverProvider {
   return {
     async provideHover(document, position, token) {
       const scan = await scans.get(document);

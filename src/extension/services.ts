@@ -3,11 +3,16 @@ import type { Log } from '../core/registry/ports';
 import { createRegistryService, type RegistryService } from './registry-service';
 import { readSettings } from './settings';
 
+/** What the providers need: the registry service in force now (it is swapped on settings changes). */
+export interface ServiceSource {
+  current(): RegistryService;
+}
+
 /**
  * Holds the current registry service and swaps it when settings or workspace trust change or the cache is
  * cleared; listeners (the diagnostics) re-render from the new one.
  */
-export class Services implements vscode.Disposable {
+export class Services implements vscode.Disposable, ServiceSource {
   private service: RegistryService;
   private readonly listeners = new Set<() => void>();
   private unsubscribe: () => void;
