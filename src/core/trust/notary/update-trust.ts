@@ -35,6 +35,11 @@ async function fetchTop(ctx: FetchContext, role: 'root' | 'timestamp', maxBytes:
   throw new NotaryError(code, `The notary server has no ${role} trust data for ${ctx.gun}.`, { gun: ctx.gun, role });
 }
 
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
+
 async function saveRecord(deps: UpdateDeps, repo: TrustedRepo): Promise<void> {
   const files = [
     repo.root,
@@ -57,16 +62,17 @@ export async function updateTrust(gun: string, deps: UpdateDeps): Promise<Truste
   const seen = record?.versions ?? {};
   const ctx: FetchContext = { gun, source: deps.source, referenceTime: deps.referenceTime, seen, signal: deps.signal };
   const trusted = record === undefined ? undefined : parseSignedFile('root', record.root, 'Root');
-  const root = parseSignedFile('root', await fetchTop(ctx, 'root', deps.options.maxRootBytes), 'Root');
+  // Both are fetched at once (one round trip less); the root is still verified before the timestamp is read.
+  const [rootResult, timestampResult] = await Promise.allSettled([
+    fetchTop(ctx, 'root', deps.options.maxRootBytes),
+    fetchTop(ctx, 'timestamp', deps.options.maxTimestampBytes),
+  ]);
+  const root = parseSignedFile('root', settled(rootResult), 'Root');
   const rootCtx = { ...ctx, maxRootBytes: deps.options.maxRootBytes };
   const rootPin = await verifyRoot(rootCtx, root, trusted, seen);
   const { keys, roles } = root.signed;
 
-  const timestamp = parseSignedFile(
-    'timestamp',
-    await fetchTop(ctx, 'timestamp', deps.options.maxTimestampBytes),
-    'Timestamp',
-  );
+  const timestamp = parseSignedFile('timestamp', settled(timestampResult), 'Timestamp');
   verifyRole(ctx, timestamp, roles.timestamp, keys);
 
   const snapshotMeta = timestamp.signed.meta.snapshot;
