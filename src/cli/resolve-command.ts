@@ -79,16 +79,12 @@ function toRow(input: string, resolution: Resolution, platform: PlatformFilter |
 
 function textRow(row: ResolveRow): string {
   if (row.error !== null) return `${row.input}\n  error: ${row.error}${row.code ? ` [${row.code}]` : ''}\n`;
-  const lines = [
-    `${row.reference ?? row.input}`,
-    `  digest     ${row.digest}${row.verified ? '' : ' (as the registry says)'}`,
-  ];
+  const unverified = row.verified ? '' : "  (the registry's header; --verify checks the bytes)";
+  const lines = [`${row.reference ?? row.input}`, `  digest     ${row.digest}${unverified}`];
   lines.push(`  mediaType  ${row.mediaType}`);
   const limit = row.rateLimit;
-  if (limit)
-    lines.push(
-      `  rate limit ${limit.remaining}/${limit.limit} left${limit.windowSeconds ? ` per ${limit.windowSeconds} s` : ''}`,
-    );
+  const window = limit?.windowSeconds ? ` per ${limit.windowSeconds} s` : '';
+  if (limit) lines.push(`  rate limit ${limit.remaining} of ${limit.limit} left${window}`);
   for (const p of row.platforms) {
     lines.push(
       `  ${platformString({ os: p.os, architecture: p.architecture, variant: p.variant ?? undefined }).padEnd(18)} ${p.digest}`,
