@@ -13,7 +13,17 @@ import { readFile } from 'node:fs/promises';
 export interface NotaryServer {
   /** `https://127.0.0.1:PORT` */
   url: string;
+  /** notary-signer's gRPC port, for another notary-server (e.g. one with token auth) to share. */
+  signerPort: number;
   processes: RigProcess[];
+}
+
+/** Token auth as distribution does it: notary-server then accepts the registry's token service's JWTs. */
+export interface NotaryAuth {
+  realm: string;
+  service: string;
+  issuer: string;
+  rootCertBundle: string;
 }
 
 const ATTEMPTS = 5;
@@ -60,9 +70,10 @@ async function startSigner(dir: string, pki: RigPki, attempt: number): Promise<{
   return { port, proc };
 }
 
-async function startServer(dir: string, pki: RigPki, signerPort: number, attempt: number) {
+async function startServer(dir: string, pki: RigPki, signerPort: number, attempt: number, auth?: NotaryAuth) {
   const port = await findFreePort();
-  const config = join(dir, 'notary-server.json');
+  const name = auth === undefined ? 'notary-server' : 'notary-server-auth';
+  const config = join(dir, `${name}.json`);
   const trust = {
     type: 'remote',
     hostname: '127.0.0.1',
@@ -77,16 +88,12 @@ async function startServer(dir: string, pki: RigPki, signerPort: number, attempt
     tls_cert_file: pki.notaryServer.cert,
     tls_key_file: pki.notaryServer.key,
   };
-  await writeFile(
-    config,
-    JSON.stringify({ server, trust_service: trust, logging: { level: 'info' }, storage: { backend: 'memory' } }),
-  );
-  const proc = startProcess(
-    'notary-server',
-    'notary-server',
-    ['-config', config],
-    join(dir, `notary-server.${attempt}.log`),
-  );
+  const { rootCertBundle, ...token } = auth ?? { rootCertBundle: '' };
+  const authConfig =
+    auth === undefined ? {} : { auth: { type: 'token', options: { ...token, rootcertbundle: rootCertBundle } } };
+  const settings = { server, trust_service: trust, logging: { level: 'info' }, storage: { backend: 'memory' } };
+  await writeFile(config, JSON.stringify({ ...settings, ...authConfig }));
+  const proc = startProcess(name, 'notary-server', ['-config', config], join(dir, `${name}.${attempt}.log`));
   const url = `https://127.0.0.1:${port}`;
   try {
     await waitUntilServing(`${url}/_notary_server/health`, proc, { ca: await readFile(pki.caFile, 'utf8') });
@@ -115,5 +122,10 @@ export async function startNotary(dir: string, pki: RigPki, track: (proc: RigPro
   track(signer.proc);
   const server = await retrying((attempt) => startServer(dir, pki, signer.port, attempt));
   track(server.proc);
-  return { url: server.url, processes: [signer.proc, server.proc] };
+  return { url: server.url, signerPort: signer.port, processes: [signer.proc, server.proc] };
+}
+
+/** Another notary-server on the same signer, with token auth; the caller stops its process. */
+export function startNotaryServer(dir: string, pki: RigPki, signerPort: number, auth: NotaryAuth) {
+  return retrying((attempt) => startServer(dir, pki, signerPort, attempt, auth));
 }

@@ -52,7 +52,7 @@ export interface RigInfo {
   registries: Record<RegistryKind, RegistryInfo>;
   pushed: PushedImage[];
   /** notary-server with trust data for `<http registry>/demo/app`, published with the notary CLI. */
-  notary: NotaryInfo;
+  notary: NotaryInfo & { signerPort: number };
   /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
   processes: { name: string; pid: number }[];
   /** The rig's PKI, for tests that serve TLS themselves (e.g. a fault proxy): the cert covers 127.0.0.1. */

@@ -50,7 +50,7 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
   const info: RigInfo = {
     registries: servers.registries,
     pushed,
-    notary,
+    notary: { ...notary, signerPort: servers.notary.signerPort },
     processes: [...started.registries.map((r) => r.process), ...(started.notary ?? [])].map((p) => ({
       name: p.name,
       pid: p.pid,
