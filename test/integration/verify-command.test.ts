@@ -62,6 +62,17 @@ describe('image-trust verify against the real notary server', () => {
     expect(rows[0]?.dct?.codes).toEqual(['DCT_NO_TRUST_DATA']);
   });
 
+  it('prints the signers, expiry dates and codes as text', async () => {
+    const env = { HOME: home.root, XDG_CACHE_HOME: `${home.root}/cache` };
+    const captured = captureIo(home.root, env);
+    const args = ['verify', '--ca-file', rig.tls.caFile, '--notary-server', rig.notary.url];
+    const status = await runCli([...args, `${http}/demo/app:v2`, `${http}/demo/app:v1-docker`], captured.io);
+    expect(status).toBe(1);
+    expect(captured.stdout()).toContain('signed by targets/releases');
+    expect(captured.stdout()).toMatch(/expires +targets\/releases +\d{4}-\d\d-\d\dT/);
+    expect(captured.stdout()).toContain('[DCT_DIGEST_MISMATCH]');
+  });
+
   it('pins the root on first use, then uses the pin', async () => {
     const { rows } = await verifyJson(`${http}/demo/app:v1`);
     expect(rows[0]?.dct?.rootPin).toBe('pinned');
