@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryTrustStore } from '../../src/core/trust/notary';
 import { injectRig } from '../rig/inject-rig';
-import { resignWithExpiry } from '../rig/trust-resigner';
+import { resignTrust } from '../rig/trust-resigner';
 import { IMAGE, OTHER, ownRepository, trustClient } from './notary-support';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,8 +13,8 @@ describe('trust data that expires in a few days, re-signed and published to the 
   const started = Date.now();
 
   beforeAll(async () => {
-    repo = await ownRepository(rig, 'expiring', { releases: true });
-    await resignWithExpiry({ ...repo, caFile: rig.tls.caFile }, { 'targets/releases': 3, targets: 5 });
+    repo = await ownRepository(rig, 'expiring', { releases: 1 });
+    await resignTrust({ ...repo, caFile: rig.tls.caFile }, { expiresInDays: { 'targets/releases': 3, targets: 5 } });
     client = trustClient(rig, rig.notary.url);
   });
   afterAll(async () => {

@@ -21,11 +21,14 @@ import {
 export const IMAGE = { digest: `sha256:${'5e'.repeat(32)}`, size: 512 };
 export const OTHER = { digest: `sha256:${'6f'.repeat(32)}`, size: 600 };
 
-/** A GUN of its own on the rig's notary server, with its own trust dir, so tests can publish and rotate. */
+/**
+ * A GUN of its own on the rig's notary server, with its own trust dir, so tests can publish and rotate: v1 in
+ * targets and, with `releases` signers (keys the CLI holds, so it signs with each), v2 in targets/releases.
+ */
 export async function ownRepository(
   rig: RigInfo,
   name: string,
-  { releases = false } = {},
+  { releases = 0 } = {},
 ): Promise<NotaryInfo & { trustDir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'notary-repo-'));
   const clientConfig = await writeNotaryClientConfig(dir, rig.notary.url, rig.tls.caFile);
@@ -33,10 +36,12 @@ export async function ownRepository(
   const info = { url: rig.notary.url, gun, clientConfig, env: NOTARY_PASSPHRASES, signed: [] };
   await runNotary(info, ['init', gun]);
   await runNotary(info, ['addhash', gun, 'v1', String(IMAGE.size), '--sha256', IMAGE.digest.slice(7)]);
-  if (releases) {
-    const key = await createDelegationKey(dir, 'releases');
+  for (let signer = 1; signer <= releases; signer++) {
+    const key = await createDelegationKey(dir, `releases-${signer}`);
     await runNotary(info, ['key', 'import', key.key, '--role', 'targets/releases']);
     await runNotary(info, ['delegation', 'add', gun, 'targets/releases', key.cert, '--all-paths']);
+  }
+  if (releases > 0) {
     const size = String(OTHER.size);
     await runNotary(info, [
       'addhash',

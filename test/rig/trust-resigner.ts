@@ -12,7 +12,7 @@ interface RoleFile {
     expires: string;
     version: number;
     meta?: Record<string, unknown>;
-    delegations?: { keys: Record<string, TufKeyJson>; roles: { name: string; keyids: string[] }[] };
+    delegations?: { keys: Record<string, TufKeyJson>; roles: { name: string; keyids: string[]; threshold: number }[] };
   };
   signatures: unknown[];
 }
@@ -95,11 +95,19 @@ export interface ResignTarget {
 }
 
 /**
- * Re-signs `targets` and delegations with new expiry dates (days from now) using the trust dir's keys, then
- * the (client-held) snapshot over the new bytes, and publishes them to the real notary server, which signs a
- * new timestamp. This is how trust data that expires in N days is made: notary 0.7 has no flag for it.
+ * Re-signs `targets` and delegations with new expiry dates (days from now) or delegation thresholds, using the
+ * trust dir's keys, then the (client-held) snapshot over the new bytes, and publishes them to the real notary
+ * server, which signs a new timestamp. notary 0.7 has no flag for either.
  */
-export async function resignWithExpiry(to: ResignTarget, expiresInDays: Record<string, number>): Promise<void> {
+export interface TrustChanges {
+  /** Role → days from now (negative is refused by notary-server). */
+  expiresInDays?: Record<string, number>;
+  /** Delegation → threshold; `targets`, which lists it, is re-signed. */
+  thresholds?: Record<string, number>;
+}
+
+export async function resignTrust(to: ResignTarget, changes: TrustChanges): Promise<void> {
+  const { expiresInDays = {}, thresholds = {} } = changes;
   const base = `${to.url}/v2/${to.gun}/_trust/tuf`;
   const fetchRole = async (role: string) =>
     JSON.parse((await rigRequest(`${base}/${role}.json`, { caFile: to.caFile })).body.toString('utf8')) as RoleFile;
@@ -113,10 +121,13 @@ export async function resignWithExpiry(to: ResignTarget, expiresInDays: Record<s
     keys: Record<string, TufKeyJson>;
     roles: Record<string, { keyids: string[] }>;
   };
+  for (const role of targets.signed.delegations?.roles ?? []) role.threshold = thresholds[role.name] ?? role.threshold;
   const parts: Record<string, Buffer> = {};
-  for (const [role, days] of Object.entries(expiresInDays)) {
+  const roles = new Set([...Object.keys(expiresInDays), ...(Object.keys(thresholds).length > 0 ? ['targets'] : [])]);
+  for (const role of roles) {
     const file = role === 'targets' ? targets : await fetchRole(role);
-    file.signed.expires = goTime(new Date(Date.now() + days * DAY));
+    const days = expiresInDays[role];
+    if (days !== undefined) file.signed.expires = goTime(new Date(Date.now() + days * DAY));
     file.signed.version += 1;
     const delegation = targets.signed.delegations?.roles.find((r) => r.name === role);
     const [keyIds, keys] = delegation
