@@ -85,7 +85,10 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const format = parseOutputFormat(parsed.values.format);
   const expiryWarningDays = parseWindow(parsed.values['expiry-window']);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');
-  const { client, close, transport, credentials } = registryClientFor(parsed.values, io);
+  // A custom CA list replaces Node's store, which would drop NODE_EXTRA_CA_CERTS: name it explicitly.
+  const extraCa = io.env.NODE_EXTRA_CA_CERTS ? [io.env.NODE_EXTRA_CA_CERTS] : [];
+  const caFiles = [...(parsed.values['ca-file'] ?? []), ...extraCa];
+  const { client, close, transport, credentials } = registryClientFor({ ...parsed.values, 'ca-file': caFiles }, io);
   const environment = io.env.DOCKER_CONTENT_TRUST_SERVER;
   const explicit = parsed.values['notary-server'];
   const deps: ResolutionDctDeps = {
