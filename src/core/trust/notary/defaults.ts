@@ -1,10 +1,9 @@
 /** Every limit and window of the notary client lives here, nowhere else (DESIGN.md "Layout"). */
 export const NOTARY_DEFAULTS = {
-  /** notary's own caps: the timestamp and root are read before any parent can bound their length. */
+  /** notary's own caps: root and timestamp are read before any parent bounds their length (the rest are capped
+   * at the length their parent signed). */
   maxRootBytes: 2 * 1024 * 1024,
   maxTimestampBytes: 1024 * 1024,
-  /** A file whose parent names no length (it always does in valid data) is capped at this. */
-  maxRoleBytes: 8 * 1024 * 1024,
   /** "Expires soon" for what the publisher must re-sign; the server-managed timestamp is only checked. */
   expiryWarningDays: 30,
   /** A new root's certificates may start up to a day in the future (notary's NotBefore leeway). */
@@ -19,7 +18,6 @@ export interface NotaryOptions {
   expiryWarningDays: number;
   maxRootBytes: number;
   maxTimestampBytes: number;
-  maxRoleBytes: number;
 }
 
 export function resolveNotaryOptions(options: Partial<NotaryOptions> = {}): NotaryOptions {
@@ -27,6 +25,5 @@ export function resolveNotaryOptions(options: Partial<NotaryOptions> = {}): Nota
     expiryWarningDays: options.expiryWarningDays ?? NOTARY_DEFAULTS.expiryWarningDays,
     maxRootBytes: options.maxRootBytes ?? NOTARY_DEFAULTS.maxRootBytes,
     maxTimestampBytes: options.maxTimestampBytes ?? NOTARY_DEFAULTS.maxTimestampBytes,
-    maxRoleBytes: options.maxRoleBytes ?? NOTARY_DEFAULTS.maxRoleBytes,
   };
 }

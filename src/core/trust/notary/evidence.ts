@@ -56,3 +56,22 @@ export function expiryWarnings(repo: TrustedRepo, referenceTime: number, windowD
   });
   return [...roleWarnings, ...certWarnings];
 }
+
+interface RepoEvidence {
+  expires: Record<string, string>;
+  certificates: CertificateEvidence[];
+  warnings: ExpiryWarning[];
+}
+
+const repoEvidence = new WeakMap<TrustedRepo, RepoEvidence>();
+
+/** The evidence of one update, the same for every tag (certificate parsing is the costly part). */
+export function evidenceOf(repo: TrustedRepo, referenceTime: number, windowDays: number): RepoEvidence {
+  let evidence = repoEvidence.get(repo);
+  if (evidence === undefined) {
+    const warnings = expiryWarnings(repo, referenceTime, windowDays);
+    evidence = { expires: roleExpiries(repo), certificates: certificates(repo), warnings };
+    repoEvidence.set(repo, evidence);
+  }
+  return evidence;
+}

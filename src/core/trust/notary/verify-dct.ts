@@ -1,6 +1,6 @@
 import { CoreError } from '../../errors';
 import { resolveNotaryOptions, type NotaryOptions } from './defaults';
-import { certificates, expiryWarnings, roleExpiries, type ExpiryWarning } from './evidence';
+import { evidenceOf, type ExpiryWarning } from './evidence';
 import { NotaryError } from './notary-error';
 import type { MetadataSource, TrustStore } from './ports';
 import type { CertificateEvidence } from './root-certificates';
@@ -63,25 +63,6 @@ function judgeTarget(subject: DctSubject, lookup: TargetLookup): DctFailure | un
   if (target.digest === subject.digest && target.size === subject.size) return undefined;
   const message = `The signed digest for ${what} (${target.digest}, ${target.size} bytes) differs from the registry's (${subject.digest}, ${subject.size} bytes): an attack or a stale push.`;
   return { code: 'DCT_DIGEST_MISMATCH', role: target.role, message };
-}
-
-interface RepoEvidence {
-  expires: Record<string, string>;
-  certificates: CertificateEvidence[];
-  warnings: ExpiryWarning[];
-}
-
-// What does not depend on the tag is worked out once per update (certificate parsing is the costly part).
-const repoEvidence = new WeakMap<TrustedRepo, RepoEvidence>();
-
-function evidenceOf(repo: TrustedRepo, referenceTime: number, windowDays: number): RepoEvidence {
-  let evidence = repoEvidence.get(repo);
-  if (evidence === undefined) {
-    const warnings = expiryWarnings(repo, referenceTime, windowDays);
-    evidence = { expires: roleExpiries(repo), certificates: certificates(repo), warnings };
-    repoEvidence.set(repo, evidence);
-  }
-  return evidence;
 }
 
 function toEvidence(subject: DctSubject, repo: TrustedRepo, deps: DctDeps, windowDays: number): DctEvidence {
