@@ -16,7 +16,8 @@ async function readAndSplit(root: string): Promise<number> {
   const queue = [...files];
   await Promise.all(
     Array.from({ length: 64 }, async () => {
-      for (let file = queue.shift(); file; file = queue.shift()) lines += (await readFile(file, 'utf8')).split('\n').length;
+      for (let file = queue.shift(); file; file = queue.shift())
+        lines += (await readFile(file, 'utf8')).split('\n').length;
     }),
   );
   return lines;
@@ -43,9 +44,15 @@ export async function scanBenchmark(): Promise<void> {
     const scanMs = median(scanTimes);
     const floorMs = median(floorTimes);
     console.log(`scan: ${FILES} files, ${(bytes / 1e6).toFixed(1)} MB, ${references} references (median of 5 runs)`);
-    printRow('image-trust scan', scanMs, `${Math.round(FILES / (scanMs / 1000))} files/s, ${(bytes / 1e6 / (scanMs / 1000)).toFixed(1)} MB/s`);
+    printRow(
+      'image-trust scan',
+      scanMs,
+      `${Math.round(FILES / (scanMs / 1000))} files/s, ${(bytes / 1e6 / (scanMs / 1000)).toFixed(1)} MB/s`,
+    );
     printRow('floor: read + split lines', floorMs, `${Math.round(FILES / (floorMs / 1000))} files/s`);
-    console.log(`  ratio scan/floor: ${(scanMs / floorMs).toFixed(2)}x (goal <= 3x); whole corpus ${scanMs < 1000 ? 'under' : 'OVER'} 1 s`);
+    console.log(
+      `  ratio scan/floor: ${(scanMs / floorMs).toFixed(2)}x (goal <= 3x); whole corpus ${scanMs < 1000 ? 'under' : 'OVER'} 1 s`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }
