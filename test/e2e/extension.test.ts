@@ -105,9 +105,12 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     await expect
       .poll(() => readFileSync(join(workspace, 'compose.yaml'), 'utf8'), { timeout: 30_000 })
       .toContain(`/demo/app:multi@${multi.digest}`);
-    const dockerfile = readFileSync(join(workspace, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain(`/demo/tool:1.0@${tool.digest} /bin/tool`);
-    expect(dockerfile).toContain(`${rig.registries.http.host}/demo/missing:1\n`);
+    expect(readFileSync(join(workspace, 'compose.yaml'), 'utf8')).toContain(`/demo/app:v2@${tool.digest}`);
+    // Each edited file is saved in turn: wait for the Dockerfile too.
+    const dockerfile = () => readFileSync(join(workspace, 'Dockerfile'), 'utf8');
+    await expect.poll(dockerfile, { timeout: 30_000 }).toContain(`/demo/tool:1.0@${tool.digest} /bin/tool`);
+    expect(dockerfile()).toContain(`${rig.registries.token.host}/demo/app:v1@`);
+    expect(dockerfile()).toContain(`${rig.registries.http.host}/demo/missing:1\n`);
   });
 
   it('logs its activation time and no credential', () => {

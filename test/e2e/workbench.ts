@@ -34,9 +34,23 @@ export class Workbench {
     await this.page.locator(`.tab[aria-label^="${name}"]`).first().waitFor();
   }
 
-  /** Moves the cursor with Ctrl+P `:line:column`. */
-  async goTo(line: number, column: number): Promise<void> {
-    await this.quickOpen(`:${line}:${column}`);
+  /** Moves the cursor with Ctrl+P `:line:column`, until the status bar says it is there. */
+  async goTo(line: number, column: number, timeoutMs = 60_000): Promise<void> {
+    const there = this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      // Enter can come before the quick input has read the text as a position: check, and go again.
+      await this.quickOpen(`:${line}:${column}`);
+      if (
+        await there.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
+      await this.page.keyboard.press('Escape');
+    }
+    throw new Error(`the cursor never reached ${line}:${column}`);
   }
 
   /** Shows the hover at the cursor (editor.action.showHover) until `until` holds for its text. */
