@@ -113,6 +113,16 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     expect(dockerfile()).toContain(`${rig.registries.http.host}/demo/missing:1\n`);
   });
 
+  it('asks the registries again after Clear cache, with fresh credentials', async () => {
+    await workbench.openFile('Dockerfile');
+    const grants = rig.tokenGrants.length;
+    await workbench.command('Image Trust: Clear cache');
+    await expect.poll(() => rig.tokenGrants.length, { timeout: 30_000 }).toBeGreaterThan(grants);
+    await workbench.command('Image Trust: Verify image trust');
+    await workbench.problems((rows) => rows.some((row) => row.includes('REGISTRY_NOT_FOUND')));
+    expect(extensionLog(server.home)).toContain('cache cleared');
+  });
+
   it('logs its activation time and no credential', () => {
     const log = extensionLog(server.home);
     const activation = /activated in ([\d.]+) ms \(trusted\)/.exec(log);
