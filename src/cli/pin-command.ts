@@ -1,6 +1,8 @@
 import { CoreError } from '../core/errors';
 import { checkPinsServed } from '../core/pin/check-pins-served';
+import type { PinTarget } from '../core/pin/keep-platform';
 import { lineDiff } from '../core/pin/line-diff';
+import { fetchPinTarget } from '../core/pin/pin-target';
 import { pinWorkspace } from '../core/pin/pin-workspace';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { ImageRef } from '../core/scan/image-ref';
@@ -17,7 +19,8 @@ import { terminalStyle } from './terminal-style';
 const usage = `Usage: image-trust pin [PATH...] [options]
 
 Pins image references to the digest their tag points at now (FROM ubuntu:22.04 → FROM ubuntu:22.04@sha256:…),
-keeping the tag for readers and every other byte of the file. A multi-platform image is pinned to its index.
+keeping the tag for readers and every other byte of the file. A multi-platform image is pinned to its index; with
+--update, an existing pin to one platform's manifest keeps that platform.
 A reference built from variables is pinned where its value is written (an ARG default, a .env value) only when
 one variable holds the whole reference and no other reference uses it.
 
@@ -32,9 +35,12 @@ Exit status: 0 done, 1 (--check) unpinned or broken pins found, 2 usage error, 3
 or a file could not be written.
 `;
 
-/** The digest to write for a reference: the index digest; an existing pin to one of the index's children is kept. */
+/**
+ * The digest to write for a reference: the index digest, or the same platform's manifest when the existing pin is
+ * single-platform (see keepPlatform); a literal --platform the image lacks is reported.
+ */
 function digestSource(client: RegistryClient) {
-  return async (ref: ImageRef): Promise<string> => {
+  return async (ref: ImageRef): Promise<PinTarget> => {
     if (!ref.reference) throw new CoreError('REF_INVALID', ref.error ?? 'invalid reference');
     const { domain, path, tag } = ref.reference;
     const resolution = await client.resolve({ domain, path, tag: tag ?? 'latest' });
@@ -46,8 +52,7 @@ function digestSource(client: RegistryClient) {
     ) {
       throw new CoreError('PLATFORM_NOT_FOUND', `the image has no ${ref.platform} manifest, which --platform asks for`);
     }
-    const existing = ref.reference.digest;
-    return existing && resolution.platforms.some((child) => child.digest === existing) ? existing : resolution.digest;
+    return fetchPinTarget(client, ref.reference, resolution);
   };
 }
 

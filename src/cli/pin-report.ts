@@ -2,19 +2,27 @@ import type { PinOutcome } from '../core/pin/pin-workspace';
 import type { ServedCheck } from '../core/pin/check-pins-served';
 import type { ImageRef } from '../core/scan/image-ref';
 import { displayPath } from './display-path';
+import { platformString } from './platform-filter';
 import type { TerminalStyle } from './terminal-style';
 
 function where(ref: ImageRef, cwd: string): string {
   return `${displayPath(ref.file, cwd)}:${ref.range.line}:${ref.range.column}`;
 }
 
-/** What `pin` did, file by file: each edit, each reference it would not pin and why, each failure with its code. */
+/**
+ * What `pin` did, file by file: each edit, each single-platform pin kept, each reference it would not pin and why,
+ * each failure with its code.
+ */
 export function pinReportText(outcome: PinOutcome, cwd: string, style: TerminalStyle, dryRun: boolean): string {
   const lines: string[] = [];
   for (const plan of outcome.plans) {
+    const kept = plan.kind !== 'not-pinnable' && plan.singlePlatform ? platformString(plan.singlePlatform) : '';
     if (plan.kind === 'edit') {
       const verb = dryRun ? 'would pin' : 'pinned';
-      lines.push(`${style.green(verb)}  ${where(plan.ref, cwd)}  ${plan.ref.text} → ${plan.edit.newText}`);
+      const note = kept ? ` (kept single-platform ${kept})` : '';
+      lines.push(`${style.green(verb)}  ${where(plan.ref, cwd)}  ${plan.ref.text} → ${plan.edit.newText}${note}`);
+    } else if (kept) {
+      lines.push(`${style.green('kept')}  ${where(plan.ref, cwd)}  ${plan.ref.text}: single-platform ${kept}`);
     } else if (plan.kind === 'not-pinnable') {
       lines.push(
         `${style.yellow('not pinnable')}  ${where(plan.ref, cwd)}  ${plan.ref.text}: ${plan.reason} [${plan.code}]`,

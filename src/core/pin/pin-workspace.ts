@@ -5,11 +5,15 @@ import type { ImageRef } from '../scan/image-ref';
 import { readTextFile } from '../scan/read-text-file';
 import { SCAN_DEFAULTS } from '../scan/scan-defaults';
 import { applyFileEdits } from './apply-file-edits';
+import type { PinTarget } from './keep-platform';
 import { planPin, type PinPlan } from './plan-pin';
 import { PinError, applyTextEdits, type TextEdit } from './text-edit';
 
-/** Gives the verified digest to pin for a reference (for an index, the index digest); throws a CoreError. */
-export type DigestSource = (ref: ImageRef) => Promise<string>;
+/**
+ * Gives the verified digest to pin for a reference (for an index, the index digest unless a single-platform pin
+ * is kept); throws a CoreError.
+ */
+export type DigestSource = (ref: ImageRef) => Promise<PinTarget>;
 
 export interface FilePinResult {
   path: string;
@@ -58,18 +62,22 @@ export async function pinWorkspace(
   options: { update: boolean; write: boolean },
 ): Promise<PinOutcome> {
   const candidates = references.filter((ref) => needsDigest(ref, options.update));
-  const lookups = new Map<string, Promise<string>>();
+  const lookups = new Map<string, Promise<PinTarget>>();
   const outcome: PinOutcome = { plans: [], failures: [], files: [] };
   await Promise.all(
     candidates.map(async (ref) => {
-      const key = ref.reference ? referenceString({ ...ref.reference, digest: undefined }) : '';
+      // The digest written and a literal --platform take part in the choice, so they are part of the key.
+      const key = ref.reference ? `${referenceString(ref.reference)} ${ref.platform ?? ''}` : '';
       let lookup = lookups.get(key);
       if (!lookup) {
         lookup = digestFor(ref);
         lookups.set(key, lookup);
       }
       try {
-        outcome.plans.push(planPin(ref, await lookup, references, options));
+        const target = await lookup;
+        const plan = planPin(ref, target.digest, references, options);
+        const kept = target.singlePlatform && plan.kind !== 'not-pinnable';
+        outcome.plans.push(kept ? { ...plan, singlePlatform: target.singlePlatform } : plan);
       } catch (error) {
         outcome.failures.push({ ref, error: toCoreError(error) });
       }

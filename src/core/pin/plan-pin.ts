@@ -1,11 +1,13 @@
+import type { ImagePlatform } from '../registry/image-config';
 import type { VariableOrigin } from '../scan/found-image';
 import type { ImageRef } from '../scan/image-ref';
 import type { SourceRange } from '../scan/source-range';
 import type { TextEdit } from './text-edit';
 
+/** `singlePlatform`: the digest is one platform's manifest of an index, kept from a single-platform pin. */
 export type PinPlan =
-  | { kind: 'edit'; ref: ImageRef; file: string; edit: TextEdit; digest: string }
-  | { kind: 'pinned'; ref: ImageRef; digest: string }
+  | { kind: 'edit'; ref: ImageRef; file: string; edit: TextEdit; digest: string; singlePlatform?: ImagePlatform }
+  | { kind: 'pinned'; ref: ImageRef; digest: string; singlePlatform?: ImagePlatform }
   | { kind: 'not-pinnable'; ref: ImageRef; code: 'PIN_INVALID_REFERENCE' | 'PIN_FROM_VARIABLES'; reason: string };
 
 export interface PinOptions {

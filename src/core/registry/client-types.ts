@@ -1,3 +1,4 @@
+import type { BlobRef, FetchedBlob } from './blob-fetcher';
 import type { CredentialSource } from './credential';
 import type { RegistryClientOptions } from './defaults';
 import type { PlatformManifest } from './manifest';
@@ -64,4 +65,6 @@ export interface ManifestDeps {
 export interface RegistryClient {
   resolve(ref: RegistryRef, options?: ResolveOptions): Promise<Resolution>;
   fetchManifest(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<FetchedManifest>;
+  /** A small blob (an image config) by digest, verified and capped at `maxBlobBytes`. */
+  fetchBlob(ref: BlobRef, options?: { signal?: AbortSignal }): Promise<FetchedBlob>;
 }

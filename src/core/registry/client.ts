@@ -1,3 +1,4 @@
+import { fetchBlobBytes, type BlobRef } from './blob-fetcher';
 import type { RegistryClient, RegistryClientDeps, RegistryRef, ResolveOptions } from './client-types';
 import type { TagEntry } from './ports';
 import { resolveClientOptions, type RegistryClientOptions } from './defaults';
@@ -12,7 +13,7 @@ import { withRetries } from './retry';
 
 /**
  * The OCI distribution client: resolves tags to verified digests (index digest plus each platform's manifest)
- * and fetches verified manifest bytes. One session per registry host keeps its auth, base URL and concurrency.
+ * and fetches verified manifest bytes and small blobs (image configs). One session per registry host keeps its auth, base URL and concurrency.
  */
 export function createRegistryClient(
   deps: RegistryClientDeps,
@@ -80,5 +81,7 @@ export function createRegistryClient(
   }
 
   const fetchManifest = (ref: RegistryRef, { signal }: { signal?: AbortSignal } = {}) => fetchVerified(ref, signal);
-  return { resolve, fetchManifest };
+  const fetchBlob = (ref: BlobRef, { signal }: { signal?: AbortSignal } = {}) =>
+    fetchBlobBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
+  return { resolve, fetchManifest, fetchBlob };
 }

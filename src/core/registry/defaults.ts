@@ -3,6 +3,8 @@ export const DEFAULTS = {
   /** Manifests are capped before parsing (containerd and distribution use 4 MiB). */
   maxManifestBytes: 4 * 1024 * 1024,
   maxTokenResponseBytes: 1024 * 1024,
+  /** Blobs read into memory are image configs (a few KiB); layers are never fetched. */
+  maxBlobBytes: 1024 * 1024,
   /** Error bodies and pings are only read for their error code. */
   maxSmallResponseBytes: 64 * 1024,
   /** Tokens without `expires_in` live 60 s (docs/spec/auth/token.md), and never less. */
@@ -27,6 +29,7 @@ export const DEFAULTS = {
 export interface RegistryClientOptions {
   maxManifestBytes: number;
   maxTokenResponseBytes: number;
+  maxBlobBytes: number;
   tagTtlMs: number;
   retries: number;
   retryBaseDelayMs: number;
@@ -42,6 +45,7 @@ export function resolveClientOptions(options: Partial<RegistryClientOptions> = {
   return {
     maxManifestBytes: options.maxManifestBytes ?? DEFAULTS.maxManifestBytes,
     maxTokenResponseBytes: options.maxTokenResponseBytes ?? DEFAULTS.maxTokenResponseBytes,
+    maxBlobBytes: options.maxBlobBytes ?? DEFAULTS.maxBlobBytes,
     tagTtlMs: options.tagTtlMs ?? DEFAULTS.tagTtlMs,
     retries: options.retries ?? DEFAULTS.retries,
     retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,

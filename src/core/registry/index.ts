@@ -1,3 +1,4 @@
+export type { BlobRef, FetchedBlob } from './blob-fetcher';
 export { createRegistryClient } from './client';
 export type { FetchedManifest, RegistryClient, RegistryClientDeps, RegistryRef, Resolution } from './client-types';
 export type { Credential, CredentialSource } from './credential';

@@ -5,6 +5,7 @@ export type RegistryErrorCode =
   | 'REGISTRY_DIGEST_MISMATCH'
   | 'REGISTRY_UNKNOWN_MEDIA_TYPE'
   | 'REGISTRY_INVALID_MANIFEST'
+  | 'REGISTRY_INVALID_CONFIG'
   | 'REGISTRY_RESPONSE_TOO_LARGE'
   | 'REGISTRY_TIMEOUT'
   | 'REGISTRY_NETWORK'
@@ -30,7 +31,7 @@ export interface RegistryErrorDetails {
   /** Where the credential came from, e.g. 'config.json auths'. */
   credentialSource?: string;
   /** REGISTRY_NOT_FOUND: what is missing, from the registry's error code. */
-  missing?: 'manifest' | 'repository';
+  missing?: 'manifest' | 'repository' | 'blob';
   /** RATE_LIMITED: how long the registry asked us to wait. */
   waitMs?: number;
   expected?: string;
