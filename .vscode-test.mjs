@@ -5,7 +5,7 @@ import { defineConfig } from '@vscode/test-cli';
 
 export default defineConfig({
   label: 'extension',
-  files: 'out/test/extension/**/*.test.js',
+  files: 'test/vscode-electron/**/*.test.cjs',
   version: 'stable',
   workspaceFolder: './examples/demo',
   mocha: { ui: 'bdd', timeout: 20_000 },

@@ -54,11 +54,15 @@ export function computeFindings(refs: readonly ImageRef[], lookup: ResolutionLoo
     const state = lookup(key);
     if (state?.kind === 'resolved') {
       findings.push(...resolvedFindings(ref, name, written, state.resolution.digest));
-    } else if (state?.kind === 'failed') {
+      continue;
+    }
+    if (state?.kind === 'failed') {
       const { summary, severity } = failureText(state.code);
       const message = `${name} could not be resolved: ${summary} (${state.code})`;
       findings.push({ code: state.code, severity, message, range: ref.range, ref });
-    } else if (written === undefined) {
+    }
+    // Unpinned is a fact of the text: it holds whether or not the registry answered.
+    if (written === undefined) {
       const message = `${name} is not pinned to a digest`;
       findings.push({ code: FINDING_CODES.unpinned, severity: 'warning', message, range: ref.range, ref });
     }

@@ -32,11 +32,12 @@ describe('computeFindings', () => {
     expect(computeFindings(dockerfileRefs(`FROM alpine@${DIGEST_A}\n`), lookupOf({}))).toEqual([]);
   });
 
-  it('keeps the registry code of a failure and says it plainly', () => {
+  it('keeps the registry code of a failure and says it plainly, besides unpinned', () => {
     const failed = { kind: 'failed', code: 'AUTH_DENIED', message: 'denied', at: 0 } as const;
-    const [finding] = computeFindings(dockerfileRefs('FROM alpine:3.19\n'), lookupOf({ [ALPINE]: failed }));
-    expect(finding).toMatchObject({ code: 'AUTH_DENIED', severity: 'warning' });
-    expect(finding?.message).toContain('refused access');
+    const findings = computeFindings(dockerfileRefs('FROM alpine:3.19\n'), lookupOf({ [ALPINE]: failed }));
+    expect(findings.map((finding) => finding.code)).toEqual(['AUTH_DENIED', 'IMAGE_UNPINNED']);
+    expect(findings[0]).toMatchObject({ severity: 'warning' });
+    expect(findings[0]?.message).toContain('refused access');
   });
 
   it('reports an invalid reference as an error', () => {
