@@ -16,8 +16,8 @@ const FEW: readonly RegistryKind[] = ['http', 'token'];
 
 /**
  * The default images: OCI and Docker media types, single- and multi-platform, two tags on one manifest
- * (`v2`, `latest`), two repositories. Everything goes to `http` and `token`; `v1`, `multi` and `multi-docker`
- * go to all four.
+ * (`v2`, `latest`), two repositories. Everything goes to `http` and `token` (`v1-armv7`, linux/arm/v7, to `http`
+ * only); `v1`, `multi` and `multi-docker` go to all four.
  */
 export const DEFAULT_PUSH_PLAN: readonly PushPlanEntry[] = [
   { repo: 'demo/app', tag: 'v1', source: 'app-v1', format: 'oci' },
@@ -27,4 +27,6 @@ export const DEFAULT_PUSH_PLAN: readonly PushPlanEntry[] = [
   { repo: 'demo/app', tag: 'v1-docker', source: 'app-v1', format: 'docker', registries: FEW },
   { repo: 'demo/app', tag: 'multi-docker', source: 'app-multi', format: 'docker' },
   { repo: 'demo/tool', tag: '1.0', source: 'tool', format: 'oci', registries: FEW },
+  // A platform `multi` lacks, for pins that must keep their platform; one registry is enough.
+  { repo: 'demo/app', tag: 'v1-armv7', source: 'app-v1-armv7', format: 'oci', registries: ['http'] },
 ];

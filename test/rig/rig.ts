@@ -15,7 +15,7 @@ import { rigSignedTags } from './signed-tags';
 import type { TokenGrant } from './token-endpoint';
 
 export interface StartRigOptions {
-  /** What to push; `[]` pushes nothing. Defaults to DEFAULT_PUSH_PLAN (7 tags, 20 pushes). */
+  /** What to push; `[]` pushes nothing. Defaults to DEFAULT_PUSH_PLAN (8 tags, 21 pushes). */
   pushPlan?: readonly PushPlanEntry[];
 }
 
