@@ -24,12 +24,13 @@ function stateLines(state: ResolutionState | undefined, pinnedByDigest: boolean)
   return resolvedLines(state.resolution);
 }
 
-/** The hover for the reference at `position`, or null when there is none there. */
+/** The hover for the reference at `position`, or null when there is none there; `trustLines` add signature evidence. */
 export function computeHover(
   refs: readonly ImageRef[],
   position: Position,
   lookup: ResolutionLookup,
   extra: readonly Finding[] = [],
+  trustLines: (ref: ImageRef) => readonly string[] = () => [],
 ): HoverData | null {
   const ref = referenceAt(refs, position);
   if (!ref) return null;
@@ -38,6 +39,8 @@ export function computeHover(
   const key = resolutionKey(ref);
   const state = key === null ? undefined : lookup(key);
   if (ref.reference) lines.push(...stateLines(state, key === null));
+  const trust = trustLines(ref);
+  if (trust.length > 0) lines.push('', ...trust);
   const findings = [...computeFindings([ref], lookup), ...extra.filter((finding) => finding.ref === ref)];
   if (findings.length > 0) lines.push('', ...findingLines(findings));
   else if (state?.kind === 'resolved') lines.push('', 'The pin is current.');
