@@ -15,7 +15,7 @@ function result(fields: Partial<DctResult>): DctResult {
 const SIGNED = result({
   signed: true,
   signers: ['targets/releases'],
-  target: { role: 'targets/releases', digest: DIGEST_A, size: 10 },
+  target: { name: 'v1', role: 'targets/releases', digest: DIGEST_A, size: 10 },
   expires: { timestamp: '2026-12-16', root: '2036-11-30', 'targets/releases': '2029-11-30', targets: '2029-11-30' },
   certificates: [{ role: 'root', keyId: 'abcdef0123456789', notAfter: '2036-11-30' }],
   server: 'https://notary.example',
