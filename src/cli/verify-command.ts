@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { CoreError } from '../core/errors';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { DctResult, MetadataSource } from '../core/trust/notary';
-import { verifyResolutionDct, type ResolutionDctDeps } from '../core/trust/notary';
+import { DOCKER_HUB_RETIREMENT, verifyResolutionDct, type ResolutionDctDeps } from '../core/trust/notary';
+import { parseCosignKey, verifyResolutionCosign, type CosignEvidence, type CosignKey } from '../core/trust/sigstore';
 import { createDiskTrustStore, defaultTrustRoot } from '../node/notary-trust-store';
 import { systemClock } from '../node/system-clock';
 import { EXIT, UsageError, type CliIo } from './cli-io';
@@ -18,23 +21,28 @@ const usage = `Usage: image-trust verify REF... [options]
 Resolves each image reference to its digest, then verifies Docker Content Trust (Notary v1) for that digest:
 whether the publisher's trust data signs it, by which roles, whether the data is intact and current, and
 when each piece of it expires. The first root seen for a repository is pinned under $XDG_CACHE_HOME.
+With --key, cosign signatures (the sha256-<hex>.sig tag) of the digest and of each platform manifest are
+verified with the given public keys too.
 
 Options:
+  --key FILE                        a cosign public key (PEM, e.g. cosign.pub); repeatable
   --notary-server URL               the notary server (default: DOCKER_CONTENT_TRUST_SERVER, else the registry)
   --expiry-window DAYS              warn when signed data expires within DAYS (default: 30)
   --format text|json                output format (default: text)
 ${REGISTRY_FLAGS_USAGE}
 
 Exit status: 0 when every digest is signed and its trust data is sound, 1 when any is not, 3 when a
-reference could not be resolved, 2 on a usage error.
+reference could not be resolved, 2 on a usage error. With --key, a digest passes when a given key verifies
+its cosign signature and its Docker Content Trust data, if it has any, is sound.
 `;
 
-/** One JSON row per reference; `dct` is null when the digest could not be resolved. */
+/** One JSON row per reference; `dct` is null when the digest could not be resolved, `cosign` also without --key. */
 export interface VerifyRow {
   input: string;
   reference: string | null;
   digest: string | null;
   dct: DctResult | null;
+  cosign: CosignEvidence | null;
   error: { code: string | null; message: string } | null;
 }
 
@@ -53,26 +61,64 @@ function failed(input: string, reference: string | null, error: unknown): Verify
     reference,
     digest: null,
     dct: null,
+    cosign: null,
     error: { code: error instanceof CoreError ? error.code : null, message },
   };
 }
 
-async function verifyOne(input: string, client: RegistryClient, deps: ResolutionDctDeps): Promise<VerifyRow> {
+function readKeys(files: readonly string[], cwd: string): CosignKey[] {
+  return files.map((file) => {
+    const path = resolve(cwd, file);
+    let pem: string;
+    try {
+      pem = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --key ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    try {
+      return parseCosignKey(pem, file);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+async function verifyOne(
+  input: string,
+  client: RegistryClient,
+  deps: ResolutionDctDeps,
+  keys: readonly CosignKey[],
+): Promise<VerifyRow> {
   const parsed = parseNormalizedNamed(input);
   if (!parsed.ok) return failed(input, null, parsed.error);
   const ref = withDefaultTag(parsed.value);
   try {
     const resolution = await client.resolve(ref);
-    const dct = await verifyResolutionDct(resolution, deps);
-    return { input, reference: referenceString(ref), digest: resolution.digest, dct, error: null };
+    const [dct, cosign] = await Promise.all([
+      verifyResolutionDct(resolution, deps),
+      keys.length === 0 ? null : verifyResolutionCosign(resolution, { client, keys }),
+    ]);
+    return { input, reference: referenceString(ref), digest: resolution.digest, dct, cosign, error: null };
   } catch (error) {
     return failed(input, referenceString(ref), error);
   }
 }
 
+// With keys, an image signed with cosign alone passes (most are): only absent DCT data is forgiven, never broken data.
+const DCT_ABSENT = new Set(['DCT_NO_TRUST_DATA', 'DCT_NOT_SIGNED', DOCKER_HUB_RETIREMENT.code]);
+
+function passes(row: VerifyRow): boolean {
+  const dct = row.dct;
+  if (dct === null) return false;
+  const dctSound = dct.signed && dct.failures.length === 0;
+  if (row.cosign === null) return dctSound;
+  const dctAbsent = dct.codes.every((code) => DCT_ABSENT.has(code));
+  return row.cosign.verified && row.cosign.failures.length === 0 && (dctSound || dctAbsent);
+}
+
 function exitStatus(rows: VerifyRow[]): number {
   if (rows.some((row) => row.dct === null)) return EXIT.incomplete;
-  return rows.every((row) => row.dct?.signed && row.dct.failures.length === 0) ? EXIT.ok : EXIT.findings;
+  return rows.every(passes) ? EXIT.ok : EXIT.findings;
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -81,10 +127,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     'notary-server': { type: 'string' },
     'expiry-window': { type: 'string' },
+    key: { type: 'string', multiple: true },
   });
   const format = parseOutputFormat(parsed.values.format);
   const expiryWarningDays = parseWindow(parsed.values['expiry-window']);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');
+  const keys = readKeys(parsed.values.key ?? [], io.cwd);
   // A custom CA list replaces Node's store, which would drop NODE_EXTRA_CA_CERTS: name it explicitly.
   const extraCa = io.env.NODE_EXTRA_CA_CERTS ? [io.env.NODE_EXTRA_CA_CERTS] : [];
   const caFiles = [...(parsed.values['ca-file'] ?? []), ...extraCa];
@@ -103,7 +151,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     updates: new Map(),
   };
   try {
-    const rows = await Promise.all(parsed.positionals.map((input) => verifyOne(input, client, deps)));
+    const rows = await Promise.all(parsed.positionals.map((input) => verifyOne(input, client, deps, keys)));
     io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rows.map(verifyText).join('\n'));
     return exitStatus(rows);
   } finally {
@@ -113,7 +161,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'verify Docker Content Trust for resolved digests',
+  summary: 'verify Docker Content Trust (and cosign signatures with --key) for resolved digests',
   usage,
   run,
 };

@@ -16,10 +16,25 @@ function dctLines(row: VerifyRow): string[] {
   return lines;
 }
 
+function cosignLines(row: VerifyRow): string[] {
+  const cosign = row.cosign;
+  if (cosign === null) return [];
+  const head = cosign.verified ? 'verified' : cosign.signed ? 'NOT verified' : 'NOT signed';
+  const lines = [`  cosign     ${head}`];
+  for (const s of cosign.signatures)
+    lines.push(`  signature  ${s.level.padEnd(18)} ${s.platform ?? s.digest} (key ${s.keyId.slice(0, 12)})`);
+  for (const warning of cosign.warnings) lines.push(`  warning    ${warning.message} [${warning.code}]`);
+  for (const failure of cosign.failures) lines.push(`  error      ${failure.message} [${failure.code}]`);
+  return lines;
+}
+
 /** The text form of one row: the reference, its digest, then the trust evidence line by line. */
 export function verifyText(row: VerifyRow): string {
   if (row.error !== null) {
     return `${row.input}\n  error: ${row.error.message}${row.error.code ? ` [${row.error.code}]` : ''}\n`;
   }
-  return [`${row.reference ?? row.input}`, `  digest     ${row.digest}`, ...dctLines(row)].join('\n') + '\n';
+  return (
+    [`${row.reference ?? row.input}`, `  digest     ${row.digest}`, ...dctLines(row), ...cosignLines(row)].join('\n') +
+    '\n'
+  );
 }

@@ -1,9 +1,10 @@
+import type { CosignInfo } from './cosign-signing';
 import type { Platform } from './oci-layout';
 import type { RegistryKind } from './registry-config';
 import type { RigUser } from './rig-users';
 import type { NotaryInfo, SignedTag } from './trust-publisher';
 
-export type { NotaryInfo, Platform, RegistryKind, RigUser, SignedTag };
+export type { CosignInfo, NotaryInfo, Platform, RegistryKind, RigUser, SignedTag };
 
 /** How a registry authenticates; `users` are the rig's users (RIG_USERS). */
 export type RegistryAuth =
@@ -53,6 +54,8 @@ export interface RigInfo {
   pushed: PushedImage[];
   /** notary-server with trust data for `<http registry>/demo/app`, published with the notary CLI. */
   notary: NotaryInfo & { signerPort: number };
+  /** cosign-format signatures on `<http registry>/demo/app` (cosign-signing.ts); absent when the plan lacks its tags. */
+  cosign?: CosignInfo;
   /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
   processes: { name: string; pid: number }[];
   /** The rig's PKI, for tests that serve TLS themselves (e.g. a fault proxy): the cert covers 127.0.0.1. */

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signRigImages } from './cosign-signing';
 import { buildImageLayout } from './image-catalog';
 import { pushImages } from './image-pushing';
 import { DEFAULT_PUSH_PLAN, type PushPlanEntry } from './push-plan';
@@ -39,8 +40,13 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
   const ctx = { workDir: dir, layoutDir, built, ...isolation };
   const trustStart = Date.now();
   const gun = `${servers.registries.http.host}/demo/app`;
-  const [pushed, notary] = await settleAll([
-    pushImages(ctx, Object.values(servers.registries), plan),
+  const signed = plan === DEFAULT_PUSH_PLAN;
+  const [{ pushed, cosign }, notary] = await settleAll([
+    // cosign signatures need the pushed digests; they are made while notary still publishes.
+    pushImages(ctx, Object.values(servers.registries), plan).then(async (pushed) => ({
+      pushed,
+      cosign: signed ? await signRigImages(join(dir, 'cosign'), servers.registries.http, pushed) : undefined,
+    })),
     publishTrust(join(dir, 'notary'), servers.notary.url, servers.pki.caFile, gun, rigSignedTags(built)).then(
       (info) => ((trustMs = Date.now() - trustStart), info),
     ),
@@ -51,6 +57,7 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
     registries: servers.registries,
     pushed,
     notary: { ...notary, signerPort: servers.notary.signerPort },
+    ...(cosign === undefined ? {} : { cosign }),
     processes: [...started.registries.map((r) => r.process), ...(started.notary ?? [])].map((p) => ({
       name: p.name,
       pid: p.pid,

@@ -1,0 +1,117 @@
+import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PushedImage, RegistryInfo } from './rig-types';
+
+/** cosign-format signatures the rig made (RIG-NOTES §7.2): key files and what each key signs. */
+export interface CosignInfo {
+  /** PEM public key of `demo/app:v1`, `multi` (index and linux/amd64) and the copied signature on `v1-docker`. */
+  keyFile: string;
+  /** PEM public key of `demo/app:v2` (= `latest`), whose payload names `demo/mirror`. */
+  otherKeyFile: string;
+}
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+const sigTag = (digest: string) => `${digest.replace(':', '-')}.sig`;
+
+// Debian's skopeo 1.9.3 refuses to make sigstore signatures ("sigstore disabled"), so they are made here over HTTP.
+async function putBlob(registry: RegistryInfo, repo: string, bytes: Uint8Array): Promise<string> {
+  const digest = sha256(bytes);
+  const start = await fetch(`${registry.url}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
+  if (start.status !== 202) throw new Error(`blob upload to ${repo}: HTTP ${start.status}`);
+  const location = new URL(start.headers.get('location') ?? '', registry.url);
+  location.searchParams.set('digest', digest);
+  const put = await fetch(location, {
+    method: 'PUT',
+    body: bytes,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  if (put.status !== 201) throw new Error(`blob upload to ${repo}: HTTP ${put.status}`);
+  return digest;
+}
+
+async function putManifest(registry: RegistryInfo, repo: string, tag: string, bytes: Uint8Array): Promise<void> {
+  const url = `${registry.url}/v2/${repo}/manifests/${tag}`;
+  const put = await fetch(url, { method: 'PUT', body: bytes, headers: { 'content-type': OCI_MANIFEST } });
+  if (put.status !== 201) throw new Error(`manifest ${repo}:${tag}: HTTP ${put.status}`);
+}
+
+/** The `.sig` manifest of one signature by `key` over `digest`, its blobs uploaded; returns the manifest bytes. */
+async function signatureManifest(
+  registry: RegistryInfo,
+  repo: string,
+  digest: string,
+  identity: string,
+  key: KeyObject,
+) {
+  const critical = {
+    identity: { 'docker-reference': identity },
+    image: { 'docker-manifest-digest': digest },
+    type: 'cosign container image signature',
+  };
+  const payload = Buffer.from(JSON.stringify({ critical, optional: null }));
+  const payloadDigest = await putBlob(registry, repo, payload);
+  const rootfs = { type: 'layers', diff_ids: [payloadDigest] };
+  const config = Buffer.from(JSON.stringify({ architecture: '', os: '', rootfs, config: {} }));
+  const configDigest = await putBlob(registry, repo, config);
+  const annotations = { 'dev.cosignproject.cosign/signature': sign('sha256', payload, key).toString('base64') };
+  const layer = {
+    mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+    size: payload.length,
+    digest: payloadDigest,
+    annotations,
+  };
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest },
+    layers: [layer],
+  };
+  return Buffer.from(JSON.stringify(manifest));
+}
+
+function find(pushed: readonly PushedImage[], tag: string): PushedImage {
+  const image = pushed.find((p) => p.registry === 'http' && p.repo === 'demo/app' && p.tag === tag);
+  if (image === undefined) throw new Error(`the rig pushed no demo/app:${tag} to http`);
+  return image;
+}
+
+async function writeKey(dir: string, name: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const file = join(dir, `${name}.pub`);
+  await writeFile(file, publicKey.export({ format: 'pem', type: 'spki' }));
+  return { file, privateKey };
+}
+
+/**
+ * Signs images of `demo/app` on the http registry: `v1` and `multi` (index, and linux/amd64 as it is v1) with one
+ * key, `v2` with another key and another repository's identity; `v1-docker` gets a copy of v1's signature (over
+ * another digest); `demo/tool` stays unsigned. Needs only the pushes of the default plan.
+ */
+export async function signRigImages(
+  dir: string,
+  registry: RegistryInfo,
+  pushed: readonly PushedImage[],
+): Promise<CosignInfo> {
+  await mkdir(dir, { recursive: true });
+  const [main, other] = await Promise.all([writeKey(dir, 'cosign'), writeKey(dir, 'cosign-other')]);
+  const repo = 'demo/app';
+  const identity = `${registry.host}/${repo}`;
+  const [v1, multi, v2, v1Docker] = ['v1', 'multi', 'v2', 'v1-docker'].map((tag) => find(pushed, tag)) as [
+    PushedImage,
+    PushedImage,
+    PushedImage,
+    PushedImage,
+  ];
+  const v1Sig = await signatureManifest(registry, repo, v1.digest, identity, main.privateKey);
+  const multiSig = await signatureManifest(registry, repo, multi.digest, identity, main.privateKey);
+  const v2Sig = await signatureManifest(registry, repo, v2.digest, `${registry.host}/demo/mirror`, other.privateKey);
+  await Promise.all([
+    putManifest(registry, repo, sigTag(v1.digest), v1Sig),
+    putManifest(registry, repo, sigTag(multi.digest), multiSig),
+    putManifest(registry, repo, sigTag(v2.digest), v2Sig),
+    putManifest(registry, repo, sigTag(v1Docker.digest), v1Sig),
+  ]);
+  return { keyFile: main.file, otherKeyFile: other.file };
+}
