@@ -84,4 +84,14 @@ describe('image-trust verify --key against cosign-format signatures on the real 
     const captured = captureIo(home.root, { HOME: home.root });
     expect(await runCli(['verify', '--key', `${home.root}/not-a-key.pem`, `${http}/demo/app:v1`], captured.io)).toBe(2);
   });
+
+  it('prints the signature levels and codes as text', async () => {
+    const captured = captureIo(home.root, { HOME: home.root, XDG_CACHE_HOME: `${home.root}/cache` });
+    const args = ['verify', '--notary-server', rig.notary.url, '--key', cosign.keyFile];
+    const status = await runCli([...args, `${http}/demo/app:multi`, `${http}/demo/app:v1-docker`], captured.io);
+    expect(status).toBe(1);
+    expect(captured.stdout()).toMatch(/cosign +verified/);
+    expect(captured.stdout()).toMatch(/signature +platform +linux\/amd64/);
+    expect(captured.stdout()).toContain('[COSIGN_DIGEST_MISMATCH]');
+  });
 });
