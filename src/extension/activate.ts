@@ -22,7 +22,10 @@ export function activate(context: vscode.ExtensionContext): void {
     const document = vscode.window.activeTextEditor?.document;
     const scan = document ? await scans.get(document) : undefined;
     const keys = (scan?.refs ?? []).flatMap((ref) => resolutionKey(ref) ?? []);
-    services.current().store.forget(keys);
+    const { store, dct } = services.current();
+    store.forget(keys);
+    // Trust is cached per digest; "Verify" means asking the notary server again too.
+    dct.clear();
     if (document) await diagnostics.refresh(document);
   };
   const clearCache = () => {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { computeDiagnostics } from '../core/features/compute-diagnostics';
+import { resolvedOf } from '../core/features/resolved-of';
+import { trustFindings } from '../core/features/trust-findings';
 import type { Reference } from '../core/reference';
 import type { DocumentScans } from './document-scans';
 import type { Services } from './services';
@@ -48,7 +50,10 @@ export class DiagnosticsController implements vscode.Disposable {
     if (controller.signal.aborted) return;
     this.paint(document);
     const references = scan.refs.flatMap((ref): Reference[] => (ref.reference ? [ref.reference] : []));
-    await this.services.current().store.ensure(references, controller.signal);
+    const { store, dct } = this.services.current();
+    await store.ensure(references, controller.signal);
+    // Trust is verified for the digests the tags resolved to; it repaints through the store's change events.
+    await dct.ensure(resolvedOf(scan.refs, store.lookup), controller.signal);
     if (this.running.get(key) === controller) this.running.delete(key);
   }
 
@@ -80,7 +85,9 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private paint(document: vscode.TextDocument): void {
     void this.scans.get(document)?.then((scan) => {
-      const data = computeDiagnostics(scan.refs, this.services.current().store.lookup);
+      const { store, dct } = this.services.current();
+      const trust = trustFindings(scan.refs, store.lookup, dct.lookup);
+      const data = computeDiagnostics(scan.refs, store.lookup, trust);
       this.collection.set(document.uri, data.map(toDiagnostic));
     });
   }

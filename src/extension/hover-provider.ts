@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { computeHover } from '../core/features/compute-hover';
 import { referenceAt } from '../core/features/position';
+import { resolvedOf } from '../core/features/resolved-of';
+import { trustFindings, trustHoverLines } from '../core/features/trust-findings';
 import type { DocumentScans } from './document-scans';
 import type { ServiceSource } from './services';
 import { fromPosition, toRange } from './to-vscode';
@@ -29,15 +31,26 @@ export function createHoverProvider(scans: DocumentScans, services: ServiceSourc
       const scan = await scans.get(document);
       if (!scan || token.isCancellationRequested) return undefined;
       const at = fromPosition(position);
-      const { store } = services.current();
-      const first = computeHover(scan.refs, at, store.lookup);
-      if (!first?.pending) return first ? toHover(first.markdown, toRange(first.range)) : undefined;
-      const reference = referenceAt(scan.refs, at)?.reference;
-      if (reference) {
-        const waited = new Promise<void>((done) => setTimeout(done, HOVER_WAIT_MS));
-        await Promise.race([store.ensure([reference], abortOn(token)), waited]);
-      }
-      const hover = computeHover(scan.refs, at, store.lookup) ?? first;
+      const { store, dct } = services.current();
+      const hoverNow = () => {
+        const ref = referenceAt(scan.refs, at);
+        const trust = ref ? trustFindings([ref], store.lookup, dct.lookup) : [];
+        return computeHover(scan.refs, at, store.lookup, trust, (r) => trustHoverLines(r, store.lookup, dct.lookup));
+      };
+      const first = hoverNow();
+      const ref = referenceAt(scan.refs, at);
+      const known = !first?.pending && resolvedOf(ref ? [ref] : [], store.lookup).every((r) => dct.settled(r));
+      if (!first || !ref?.reference || known) return first ? toHover(first.markdown, toRange(first.range)) : undefined;
+      // One wait for both: the tag's digest, then that digest's trust data; whatever is late says so.
+      const signal = abortOn(token);
+      const reference = ref.reference;
+      const settled = (async () => {
+        await store.ensure([reference], signal);
+        await dct.ensure(resolvedOf([ref], store.lookup), signal);
+      })();
+      const waited = new Promise<void>((done) => setTimeout(done, HOVER_WAIT_MS));
+      await Promise.race([settled, waited]);
+      const hover = hoverNow() ?? first;
       return toHover(hover.markdown, toRange(hover.range));
     },
   };

@@ -19,7 +19,7 @@ export class Services implements vscode.Disposable, ServiceSource {
 
   constructor(private readonly log: Log) {
     this.service = createRegistryService(readSettings(), log);
-    this.unsubscribe = this.service.store.onChange(() => this.emit());
+    this.unsubscribe = this.subscribe();
   }
 
   current(): RegistryService {
@@ -35,13 +35,22 @@ export class Services implements vscode.Disposable, ServiceSource {
     this.unsubscribe();
     this.service.dispose();
     this.service = createRegistryService(readSettings(), this.log);
-    this.unsubscribe = this.service.store.onChange(() => this.emit());
+    this.unsubscribe = this.subscribe();
     this.emit();
   }
 
   dispose(): void {
     this.unsubscribe();
     this.service.dispose();
+  }
+
+  private subscribe(): () => void {
+    const resolutions = this.service.store.onChange(() => this.emit());
+    const trust = this.service.dct.onChange(() => this.emit());
+    return () => {
+      resolutions();
+      trust();
+    };
   }
 
   private emit(): void {

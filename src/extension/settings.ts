@@ -7,6 +7,8 @@ export interface ExtensionSettings {
   cacheTtlSeconds: number;
   offline: boolean;
   expiryWarningDays: number;
+  /** Registry host → notary server URL: DCT is verified for these registries only. */
+  notaryServers: Record<string, string>;
   /** Credential helpers run programs: only in a trusted workspace. */
   allowCredentialHelpers: boolean;
 }
@@ -22,6 +24,7 @@ export function readSettings(): ExtensionSettings {
     cacheTtlSeconds: read('cacheTtlSeconds', 300),
     offline: read('offline', false),
     expiryWarningDays: read('trust.expiryWarningDays', 30),
+    notaryServers: read<Record<string, string>>('notaryServers', {}),
     allowCredentialHelpers: trusted,
   };
 }

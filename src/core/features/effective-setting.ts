@@ -6,8 +6,11 @@ export interface SettingScopes<T> {
   workspaceFolderValue?: T;
 }
 
-/** Settings that could weaken checks: plain HTTP to a registry, an extra CA to trust. */
-export const WEAKENING_SETTINGS: ReadonlySet<string> = new Set(['insecureRegistries', 'caFiles']);
+/**
+ * Settings that could weaken checks: plain HTTP to a registry, an extra CA to trust, a notary server of the
+ * workspace's choosing (it would decide what counts as signed).
+ */
+export const WEAKENING_SETTINGS: ReadonlySet<string> = new Set(['insecureRegistries', 'caFiles', 'notaryServers']);
 
 /**
  * The value in force. In an untrusted workspace a setting that could weaken checks is taken from the user's own

@@ -11,6 +11,10 @@ describe('effectiveSetting', () => {
   it("ignores a workspace's weakening value in Restricted Mode, keeping the user's", () => {
     expect(effectiveSetting('insecureRegistries', scopes, [], false)).toEqual(['user:5000']);
     expect(effectiveSetting('caFiles', { workspaceFolderValue: ['/repo/ca.pem'] }, [], false)).toEqual([]);
+    const servers = { globalValue: { 'r.example': 'https://mine' }, workspaceValue: { 'r.example': 'https://evil' } };
+    expect(effectiveSetting<Record<string, string>>('notaryServers', servers, {}, false)).toEqual({
+      'r.example': 'https://mine',
+    });
   });
 
   it('keeps workspace values that cannot weaken checks in Restricted Mode', () => {
