@@ -10,8 +10,7 @@ export function pushed(rig: RigInfo, registry: PushedImage['registry'], repo: st
 
 /**
  * A workspace whose images live on the rig's plain-HTTP registry: unpinned references, a tag that does not
- * exist, a pin the tag has moved away from, one image behind token auth (reached through a credential helper), and
- * a tag whose Docker Content Trust signature names another digest (`v1-docker`).
+ * exist, a pin the tag has moved away from, and one image behind token auth (reached through a credential helper).
  */
 export function writeWorkspace(dir: string, rig: RigInfo): void {
   const http = rig.registries.http.host;
@@ -25,7 +24,6 @@ export function writeWorkspace(dir: string, rig: RigInfo): void {
       `COPY --from=${http}/demo/tool:1.0 /bin/tool /bin/tool`,
       `FROM ${http}/demo/missing:1`,
       `FROM ${token}/demo/app:v1`,
-      `FROM ${http}/demo/app:v1-docker`,
       '',
     ].join('\n'),
   );
