@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hasSharedRig, injectRig } from '../rig/inject-rig';
+import { injectRig } from '../rig/inject-rig';
 import { rigRequest } from '../rig/rig-http';
 
-// Runs when vitest's config names test/rig/global-setup.ts; without it there is no shared rig to look at.
-describe.skipIf(!hasSharedRig())('the shared rig from globalSetup', () => {
+describe('the shared rig from globalSetup', () => {
   it('reaches the test file with registries that answer', async () => {
     const rig = injectRig();
     expect((await rigRequest(`${rig.registries.http.url}/v2/`)).status).toBe(200);

@@ -1,11 +1,6 @@
 import { inject } from 'vitest';
 import type { RigInfo } from './rig-types';
 
-/** True when test/rig/global-setup.ts is configured for this run. */
-export function hasSharedRig(): boolean {
-  return inject('rig') !== undefined;
-}
-
 /** The rig shared by all integration test files (see test/rig/README.md for the vitest config). */
 export function injectRig(): RigInfo {
   const rig = inject('rig');
