@@ -1,5 +1,6 @@
 import type { Resolution } from '../registry/client-types';
 import { gunOf, type DctResult } from '../trust/notary';
+import { SharedFlights } from './shared-flights';
 
 /** What the editor knows of one digest's DCT verification. */
 export type DctState = { kind: 'pending' } | { kind: 'verified'; result: DctResult };
@@ -12,12 +13,6 @@ export interface DctStoreOptions {
   enabled(registry: string): boolean;
 }
 
-interface InFlight {
-  controller: AbortController;
-  interest: number;
-  done: Promise<void>;
-}
-
 /** A digest's trust is asked once per repository: the key names both (the same digest may be signed in one only). */
 const keyOf = (resolution: Resolution) => `${gunOf(resolution)}@${resolution.digest}`;
 
@@ -27,8 +22,15 @@ const keyOf = (resolution: Resolution) => `${gunOf(resolution)}@${resolution.dig
  */
 export class DctStore {
   private readonly results = new Map<string, DctResult>();
-  private readonly inFlight = new Map<string, InFlight>();
   private readonly listeners = new Set<() => void>();
+  // verifyDct reports every trust failure as evidence; it throws only on cancellation, which caches nothing.
+  private readonly inFlight = new SharedFlights<DctResult>({
+    started: () => this.emit(),
+    settled: (key, outcome) => {
+      if (outcome.kind === 'value') this.results.set(key, outcome.value);
+      this.emit();
+    },
+  });
 
   constructor(private readonly options: DctStoreOptions) {}
 
@@ -55,8 +57,7 @@ export class DctStore {
   }
 
   clear(): void {
-    for (const flight of this.inFlight.values()) flight.controller.abort();
-    this.inFlight.clear();
+    this.inFlight.abortAll();
     this.results.clear();
     this.emit();
   }
@@ -64,36 +65,7 @@ export class DctStore {
   private async want(resolution: Resolution, signal: AbortSignal): Promise<void> {
     const key = keyOf(resolution);
     if (this.results.has(key) || signal.aborted) return;
-    const flight = this.inFlight.get(key) ?? this.start(key, resolution);
-    flight.interest += 1;
-    const onAbort = () => {
-      flight.interest -= 1;
-      if (flight.interest === 0) flight.controller.abort();
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    const aborted = new Promise<void>((settle) => signal.addEventListener('abort', () => settle(), { once: true }));
-    await Promise.race([flight.done, aborted]);
-    signal.removeEventListener('abort', onAbort);
-  }
-
-  private start(key: string, resolution: Resolution): InFlight {
-    const controller = new AbortController();
-    const flight: InFlight = { controller, interest: 0, done: Promise.resolve() };
-    this.inFlight.set(key, flight);
-    this.emit();
-    // verifyDct reports every trust failure as evidence; it throws only on cancellation, which caches nothing.
-    flight.done = this.options.verify(resolution, controller.signal).then(
-      (result) => this.settle(key, flight, result),
-      () => this.settle(key, flight, undefined),
-    );
-    return flight;
-  }
-
-  private settle(key: string, flight: InFlight, result: DctResult | undefined): void {
-    if (this.inFlight.get(key) !== flight) return;
-    this.inFlight.delete(key);
-    if (result) this.results.set(key, result);
-    this.emit();
+    await this.inFlight.join(key, (abort) => this.options.verify(resolution, abort), signal);
   }
 
   private emit(): void {

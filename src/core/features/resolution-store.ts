@@ -2,6 +2,7 @@ import { CoreError } from '../errors';
 import { referenceString, type Reference } from '../reference';
 import type { Resolution } from '../registry/client-types';
 import type { ResolutionLookup, ResolutionState } from './resolution-state';
+import { SharedFlights } from './shared-flights';
 
 export interface ResolutionStoreOptions {
   resolve(reference: Reference, signal: AbortSignal): Promise<Resolution>;
@@ -13,20 +14,22 @@ export interface ResolutionStoreOptions {
   offline: boolean;
 }
 
-interface InFlight {
-  controller: AbortController;
-  interest: number;
-  done: Promise<void>;
-}
-
 /**
  * The editor's memory of tag resolutions. Each distinct tag is asked once at a time; a request is aborted when
  * every caller that wanted it has been cancelled (an edit supersedes the last one), so cancelled work really stops.
  */
 export class ResolutionStore {
   private readonly states = new Map<string, ResolutionState>();
-  private readonly inFlight = new Map<string, InFlight>();
   private readonly listeners = new Set<() => void>();
+  private readonly inFlight = new SharedFlights<Resolution>({
+    started: () => this.emit(),
+    settled: (key, outcome) => {
+      if (outcome.kind === 'value')
+        this.states.set(key, { kind: 'resolved', resolution: outcome.value, at: this.options.now() });
+      if (outcome.kind === 'error') this.states.set(key, failed(outcome.error, this.options.now()));
+      this.emit();
+    },
+  });
 
   constructor(private readonly options: ResolutionStoreOptions) {}
 
@@ -59,7 +62,7 @@ export class ResolutionStore {
   }
 
   clear(): void {
-    for (const flight of this.inFlight.values()) flight.controller.abort();
+    this.inFlight.abortAll();
     this.states.clear();
     this.emit();
   }
@@ -74,40 +77,7 @@ export class ResolutionStore {
 
   private async want(key: string, reference: Reference, signal: AbortSignal): Promise<void> {
     if (this.options.offline || this.fresh(key) || signal.aborted) return;
-    const flight = this.inFlight.get(key) ?? this.start(key, reference);
-    flight.interest += 1;
-    let released = false;
-    const release = (abandon: boolean) => {
-      if (released) return;
-      released = true;
-      flight.interest -= 1;
-      if (abandon && flight.interest === 0) flight.controller.abort();
-    };
-    const aborted = new Promise<void>((settle) => {
-      signal.addEventListener('abort', () => (release(true), settle()), { once: true });
-    });
-    await Promise.race([flight.done, aborted]);
-    release(false);
-  }
-
-  private start(key: string, reference: Reference): InFlight {
-    const controller = new AbortController();
-    const flight: InFlight = { controller, interest: 0, done: Promise.resolve() };
-    this.inFlight.set(key, flight);
-    this.emit();
-    flight.done = this.options.resolve(reference, controller.signal).then(
-      (resolution) => this.settle(key, flight, { kind: 'resolved', resolution, at: this.options.now() }),
-      (error: unknown) =>
-        this.settle(key, flight, controller.signal.aborted ? undefined : failed(error, this.options.now())),
-    );
-    return flight;
-  }
-
-  private settle(key: string, flight: InFlight, state: ResolutionState | undefined): void {
-    if (this.inFlight.get(key) !== flight) return;
-    this.inFlight.delete(key);
-    if (state) this.states.set(key, state);
-    this.emit();
+    await this.inFlight.join(key, (abort) => this.options.resolve(reference, abort), signal);
   }
 
   private emit(): void {
