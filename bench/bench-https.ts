@@ -1,28 +1,17 @@
 import https from 'node:https';
-import type { IncomingHttpHeaders } from 'node:http';
-
-export interface BenchResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
+import { readResponse, type RigResponse } from '../test/rig/rig-http';
 
 /** A keep-alive HTTPS client with one CA, for the bench's own requests (seeding and the floor). */
 export function createHttpsSession(ca: string, maxSockets: number) {
   const agent = new https.Agent({ keepAlive: true, maxSockets, ca });
   let requests = 0;
   const send = (method: string, url: string, headers: Record<string, string> = {}, body?: Buffer) =>
-    new Promise<BenchResponse>((resolve, reject) => {
+    new Promise<RigResponse>((resolve, reject) => {
       requests += 1;
       const sized = body === undefined ? headers : { ...headers, 'content-length': String(body.length) };
-      const req = https.request(url, { method, headers: sized, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      });
+      const req = https.request(url, { method, headers: sized, agent }, (res) =>
+        readResponse(res).then(resolve, reject),
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { RegistryInfo, RigUser } from './rig-types';
@@ -26,6 +26,16 @@ export interface RigRequest {
   signal?: AbortSignal;
 }
 
+/** Collects a whole response: status, headers and body. */
+export function readResponse(res: IncomingMessage): Promise<RigResponse> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    res.on('error', reject);
+  });
+}
+
 /** A plain request for tests that talk to the rig's servers directly (the product's client is not used here). */
 export function rigRequest(url: string, options: RigRequest = {}): Promise<RigResponse> {
   const request = url.startsWith('https:') ? httpsRequest : httpRequest;
@@ -34,14 +44,7 @@ export function rigRequest(url: string, options: RigRequest = {}): Promise<RigRe
     const req = request(
       url,
       { method: options.method ?? 'GET', headers: options.headers, ca, signal: options.signal },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      },
+      (res) => readResponse(res).then(resolve, reject),
     );
     req.on('error', reject);
     req.end();
