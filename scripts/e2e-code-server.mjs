@@ -18,7 +18,7 @@ export function ensureCodeServer() {
   });
   const server = out.trim().split('\n').at(-1);
   const node = join(
-    execFileSync('bash', [join(repo, '.ci/ensure-node.sh'), '24'], { encoding: 'utf8' }).trim(),
+    execFileSync('bash', [join(repo, 'scripts/ensure-node.sh'), '24'], { encoding: 'utf8' }).trim(),
     'node',
   );
   return { server, node };

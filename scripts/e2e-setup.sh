@@ -17,7 +17,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/include/krb5.h ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libkrb5-dev >/dev/null
 fi
 
-node24_bin="$(bash .ci/ensure-node.sh 24)"
+node24_bin="$(bash scripts/ensure-node.sh 24)"
 export PATH="$node24_bin:$PATH"
 export npm_config_nodedir="$(dirname "$node24_bin")"
 export npm_config_unsafe_perm=true

@@ -18,7 +18,7 @@ cp dist/extension.cjs "$stage/dist/"
 cp media/*.png "$stage/media/" 2>/dev/null || true
 version="$(node -p 'require("./package.json").version')"
 out="$PWD/dist/image-trust-$version.vsix"
-node22_bin="$(bash .ci/ensure-node.sh 22)"
+node22_bin="$(bash scripts/ensure-node.sh 22)"
 (cd "$stage" && PATH="$node22_bin:$PATH" npx --yes @vscode/vsce@4.1.0 package --no-dependencies \
   --allow-missing-repository --skip-license --no-rewrite-relative-links -o "$out" </dev/null)
 listing="$(unzip -Z1 "$out")"
