@@ -92,6 +92,20 @@ describe('image-trust scan', () => {
     ]);
   });
 
+  it('reads several --env-file values in order, later over earlier, each seeing the ones before', async () => {
+    const { status, report } = await scanJson(
+      {
+        'compose.yaml': 'services:\n  web:\n    image: "${IMG}:${TAG}"\n',
+        '.env': 'IMG=ignored\nTAG=ignored\n',
+        'base.env': 'REG=ghcr.io\nIMG=${REG}/acme/web\nTAG=1\n',
+        'prod.env': 'TAG=2-${REG}\n',
+      },
+      ['--env-file', 'base.env', '--env-file', 'prod.env'],
+    );
+    expect(status).toBe(0);
+    expect(report.references.map((r) => r.expanded)).toEqual(['ghcr.io/acme/web:2-ghcr.io']);
+  });
+
   it('scans the Dockerfile of a compose build with the build args compose passes', async () => {
     const { report } = await scanJson({
       'compose.yaml': 'services:\n  api:\n    build:\n      context: api\n      args:\n        BASE: node:22\n',

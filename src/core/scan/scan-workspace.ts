@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { FileSystem } from '../ports/file-system';
-import { parseDotenv, scanCompose, type ComposeBuild } from './compose';
+import { parseDotenv, scanCompose, type ComposeBuild, type DotenvValue } from './compose';
 import { scanDockerfile } from './dockerfile';
 import type { ScanResult } from './found-image';
 import type { FileError, ImageRef, WorkspaceScan } from './image-ref';
@@ -14,8 +14,8 @@ export interface ScanOptions {
   buildArgs?: Record<string, string>;
   /** The process environment, which Compose puts above `.env`. */
   environment?: Record<string, string | undefined>;
-  /** `--env-file`: replaces the `.env` beside each compose file, as Compose's flag does. */
-  envFile?: string;
+  /** `--env-file` (repeatable): replace the `.env` beside each compose file, later files over earlier, as Compose's flag does. */
+  envFiles?: readonly string[];
   maxFileBytes?: number;
 }
 
@@ -55,15 +55,28 @@ async function hasFile(context: ScanContext, directory: string, name: string): P
   return listed ? listed.has(name) : (await context.fs.kindOf(join(directory, name))) === 'file';
 }
 
+async function dotenvFiles(context: ScanContext, composeDirectory: string): Promise<string[]> {
+  const given = context.options.envFiles ?? [];
+  if (given.length > 0) return [...given];
+  return (await hasFile(context, composeDirectory, '.env')) ? [join(composeDirectory, '.env')] : [];
+}
+
+/** Reads the env files in order: each sees the process environment, then the values of the files before it. */
 async function loadDotenv(context: ScanContext, composeDirectory: string) {
-  const path = context.options.envFile ?? join(composeDirectory, '.env');
-  if (!context.options.envFile && !(await hasFile(context, composeDirectory, '.env'))) return undefined;
-  const text = await readOrReport(context, path);
-  if (text === null) return undefined;
+  const files = await dotenvFiles(context, composeDirectory);
   const environment = context.options.environment ?? {};
-  const parsed = parseDotenv(text, (name) => environment[name]);
-  for (const error of parsed.errors) reportOnce(context, { file: path, line: error.line, message: error.message });
-  return { file: path, values: parsed.values };
+  let values: Map<string, DotenvValue> | undefined;
+  for (const file of files) {
+    const text = await readOrReport(context, file);
+    if (text === null) continue;
+    const parsed = parseDotenv(text, (name) => environment[name], values);
+    for (const error of parsed.errors) reportOnce(context, { file, line: error.line, message: error.message });
+    values = new Map(
+      [...parsed.values].map(([key, value]) => [key, values?.get(key) === value ? value : { ...value, file }]),
+    );
+  }
+  const last = files.at(-1);
+  return values && last !== undefined ? { file: last, values } : undefined;
 }
 
 /** Compose builds images from Dockerfiles with its own args: scan those as Compose would build them. */

@@ -58,7 +58,9 @@ export class ComposeVariables {
     if (this.fromEnvironment(name) !== undefined) return { name, source: 'env' };
     const dotenv = this.sources.dotenv;
     const value = dotenv?.values.get(name);
-    return dotenv && value ? { name, source: 'dotenv', file: dotenv.file, valueRange: value.range } : undefined;
+    return dotenv && value
+      ? { name, source: 'dotenv', file: value.file ?? dotenv.file, valueRange: value.range }
+      : undefined;
   }
 
   private fromEnvironment(name: string): string | undefined {

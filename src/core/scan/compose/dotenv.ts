@@ -11,6 +11,8 @@ export interface DotenvValue {
   value: string;
   /** Where the value text is written (inside the quotes when quoted; the key of a bare `KEY` line). */
   range: SourceRange;
+  /** The env file it is written in, when several were read (`--env-file a --env-file b`). */
+  file?: string;
 }
 
 export interface DotenvParse {
