@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,51 +41,23 @@ export async function createTlsFixture(): Promise<TlsFixture> {
     '-out',
     at('ca.crt'),
   ]);
-  await run('openssl', [...ec, at('server.key')]);
-  await run('openssl', ['req', '-new', '-key', at('server.key'), '-subj', '/CN=localhost', '-out', at('server.csr')]);
-  await writeFile(
-    at('server.ext'),
+  // Each leaf: a key, a request, and the CA's signature with the leaf's extensions (serials are random: no
+  // shared serial file to race on).
+  const issue = async (name: string, subject: string, extensions: string, out: string) => {
+    await run('openssl', [...ec, at(`${name}.key`)]);
+    await run('openssl', ['req', '-new', '-key', at(`${name}.key`), '-subj', subject, '-out', at(`${name}.csr`)]);
+    await writeFile(at(`${name}.ext`), extensions);
+    const ca = ['-CA', at('ca.crt'), '-CAkey', at('ca.key'), '-set_serial', `0x${randomBytes(8).toString('hex')}`];
+    const options = ['-days', '2', '-sha256', '-extfile', at(`${name}.ext`), '-out', at(out)];
+    await run('openssl', ['x509', '-req', '-in', at(`${name}.csr`), ...ca, ...options]);
+  };
+  await issue(
+    'server',
+    '/CN=localhost',
     'subjectAltName=DNS:localhost,DNS:registry.test,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+    'server.crt',
   );
-  await run('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    at('server.csr'),
-    '-CA',
-    at('ca.crt'),
-    '-CAkey',
-    at('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-sha256',
-    '-extfile',
-    at('server.ext'),
-    '-out',
-    at('server.crt'),
-  ]);
-  await run('openssl', [...ec, at('client.key')]);
-  await run('openssl', ['req', '-new', '-key', at('client.key'), '-subj', '/CN=client', '-out', at('client.csr')]);
-  await writeFile(at('client.ext'), 'extendedKeyUsage=clientAuth\n');
-  await run('openssl', [
-    'x509',
-    '-req',
-    '-in',
-    at('client.csr'),
-    '-CA',
-    at('ca.crt'),
-    '-CAkey',
-    at('ca.key'),
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-sha256',
-    '-extfile',
-    at('client.ext'),
-    '-out',
-    at('client.cert'),
-  ]);
+  await issue('client', '/CN=client', 'extendedKeyUsage=clientAuth\n', 'client.cert');
   return {
     dir,
     caFile: at('ca.crt'),
