@@ -1,0 +1,54 @@
+import { MemoryBlockstore } from 'blockstore-core/memory';
+import type { Blockstore } from 'interface-blockstore';
+import { fixedSize } from 'ipfs-unixfs-importer/chunker';
+import { balanced } from 'ipfs-unixfs-importer/layout';
+import { importByteStream } from 'ipfs-unixfs-importer';
+import { CID } from 'multiformats/cid';
+import type { IpfsBlobSink } from '../../src/core/ipfs/blob-source';
+
+/** Kubo's `ipfs add --cid-version=1` defaults: raw leaves, 256 KiB chunks, balanced DAG of 174 links. */
+export const KUBO_ADD_DEFAULTS = { chunkSize: 256 * 1024, maxChildrenPerNode: 174 };
+
+/** Adds bytes to a blockstore as a UnixFS file, the way `ipfs add --cid-version=1` does; returns the root CID. */
+export async function addFile(
+  blockstore: Pick<Blockstore, 'put'>,
+  bytes: Uint8Array | AsyncIterable<Uint8Array>,
+  chunkSize = KUBO_ADD_DEFAULTS.chunkSize,
+): Promise<CID> {
+  const stream = bytes instanceof Uint8Array ? [bytes] : bytes;
+  const result = await importByteStream(stream, blockstore, {
+    cidVersion: 1,
+    rawLeaves: true,
+    chunker: fixedSize({ chunkSize }),
+    layout: balanced({ maxChildrenPerNode: KUBO_ADD_DEFAULTS.maxChildrenPerNode }),
+  });
+  return result.cid;
+}
+
+/** One block's bytes, whatever shape the blockstore returns them in; `undefined` when it has none. */
+export async function readBlock(blockstore: Blockstore, cid: CID): Promise<Uint8Array | undefined> {
+  if (!(await blockstore.has(cid))) return undefined;
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of blockstore.get(cid)) chunks.push(chunk);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+}
+
+/** A sink that adds straight into a blockstore (what a Kubo daemon does behind `/api/v0/add`). */
+export function blockstoreSink(blockstore: Blockstore = new MemoryBlockstore()): IpfsBlobSink & {
+  blockstore: Blockstore;
+  added: string[];
+} {
+  const added: string[] = [];
+  return {
+    name: 'kubo-rpc',
+    blockstore,
+    added,
+    add: async (bytes) => {
+      const cid = (await addFile(blockstore, bytes)).toString();
+      added.push(cid);
+      return cid;
+    },
+  };
+}
+
+export { CID, MemoryBlockstore };
