@@ -1,0 +1,43 @@
+import { setMaxListeners } from 'node:events';
+import type { UnixFS } from '@helia/unixfs';
+import type { IpfsBlobSource } from '../../core/ipfs/blob-source';
+import { parseCid } from '../../core/ipfs/digest-cid';
+import { toIpfsError } from './helia-errors';
+
+/**
+ * `cat` over the embedded node: blocks from peers are hash-checked by Helia before it keeps them, blocks on disk
+ * by the CheckedBlockstore. A fetch that makes no progress for `idleTimeoutMs` fails with IPFS_TIMEOUT; the
+ * caller's signal ends it at any time. The clock pauses while the consumer holds a chunk, so a slow disk is not
+ * blamed on the peers.
+ */
+export function heliaBlobSource(fs: UnixFS, idleTimeoutMs: number): IpfsBlobSource {
+  return {
+    name: 'helia',
+    cat: (cid, { signal }) => catWithIdleTimeout(fs, cid, signal, idleTimeoutMs),
+  };
+}
+
+async function* catWithIdleTimeout(fs: UnixFS, cid: string, signal: AbortSignal, idleTimeoutMs: number) {
+  const parsed = parseCid(cid);
+  const idle = new AbortController();
+  const combined = AbortSignal.any([signal, idle.signal]);
+  // Bitswap and the exporter add a listener per block in flight: more than Node's default 10, by design.
+  setMaxListeners(Infinity, combined, idle.signal);
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+  };
+  try {
+    arm();
+    for await (const chunk of fs.cat(parsed, { signal: combined })) {
+      clearTimeout(timer);
+      yield chunk;
+      arm();
+    }
+  } catch (error) {
+    throw toIpfsError(error, { cid, idle: idle.signal.aborted && !signal.aborted, idleTimeoutMs });
+  } finally {
+    clearTimeout(timer);
+  }
+}

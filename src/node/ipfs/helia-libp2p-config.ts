@@ -1,0 +1,31 @@
+import { noise } from '@chainsafe/libp2p-noise';
+import { yamux } from '@chainsafe/libp2p-yamux';
+import type { CreateLibp2pOptions } from '@helia/libp2p';
+import { identify } from '@libp2p/identify';
+import { tcp } from '@libp2p/tcp';
+import type { ResolvedHeliaOptions } from './helia-options';
+
+/**
+ * libp2p for a LAN node (IPFS-NOTES §3): TCP + noise + yamux + identify, listening where asked and discovering
+ * nobody. Enterprises ban P2P by default, so the public network (bootstrap, DHT, mDNS) is only added on request,
+ * from a module loaded just then.
+ */
+export async function libp2pConfig(options: ResolvedHeliaOptions): Promise<CreateLibp2pOptions> {
+  const lan = {
+    addresses: { listen: [...options.listen] },
+    transports: [tcp()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+    peerDiscovery: [],
+    services: { identify: identify() },
+  };
+  if (!options.publicNetwork) return lan;
+  const { publicNetworkAdditions } = await import('./helia-public-network');
+  const additions = publicNetworkAdditions();
+  return {
+    ...lan,
+    peerDiscovery: additions.peerDiscovery,
+    // The DHT needs the ping service from this same map, which the index-signature type cannot express.
+    services: { ...lan.services, ...additions.services } as unknown as NonNullable<CreateLibp2pOptions['services']>,
+  };
+}

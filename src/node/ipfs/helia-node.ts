@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight, type HeliaWithLibp2p } from '@helia/libp2p';
+import { unixfs } from '@helia/unixfs';
+import type { ServiceMap } from '@libp2p/interface';
+import { FsBlockstore } from 'blockstore-fs';
+import { FsDatastore } from 'datastore-fs';
+import { createHeliaLight } from 'helia';
+import type { Blockstore } from 'interface-blockstore';
+import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
+import { heliaBlobSink } from './helia-blob-sink';
+import { heliaBlobSource } from './helia-blob-source';
+import { CheckedBlockstore } from './helia-checked-blockstore';
+import { dialPeers } from './helia-dial';
+import { libp2pConfig } from './helia-libp2p-config';
+import { resolveHeliaOptions, type HeliaNodeOptions } from './helia-options';
+import { lockHeliaDir } from './helia-repo-lock';
+
+/** A running embedded node; `stop()` closes connections, the stores and the directory lock. */
+export interface HeliaNode {
+  readonly peerId: string;
+  /** Where peers can dial this node, each ending in `/p2p/<peerId>`. */
+  addresses(): string[];
+  readonly source: IpfsBlobSource;
+  readonly sink: IpfsBlobSink;
+  /** Dial more peers; fails with IPFS_UNAVAILABLE when none of them answers. */
+  dial(peers: readonly string[], signal?: AbortSignal): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface HeliaNodeTestSeams {
+  /** Replaces the on-disk blockstore, e.g. with one that lies about its blocks. */
+  blockstore?: Blockstore;
+}
+
+/**
+ * Starts the embedded Helia node as IPFS-NOTES §3 composes it: createHeliaLight + libp2p light + bitswap, with
+ * blocks and the peer key on disk under `dir`, then dials the given peers. Import this module dynamically
+ * (helia-embedded.ts): it pulls in all of libp2p.
+ */
+export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNodeTestSeams = {}): Promise<HeliaNode> {
+  const resolved = resolveHeliaOptions(options);
+  const unlock = await lockHeliaDir(resolved.dir);
+  let helia: HeliaWithLibp2p<ServiceMap> | undefined;
+  try {
+    const blockstore = seams.blockstore ?? (await openFsBlockstore(join(resolved.dir, 'blocks')));
+    const datastore = new FsDatastore(join(resolved.dir, 'datastore'));
+    await datastore.open();
+    helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved)));
+    await helia.start();
+    const node = nodeHandle(helia, resolved.idleTimeoutMs, resolved.dialTimeoutMs, async () => {
+      await helia?.stop();
+      await datastore.close();
+      await unlock();
+    });
+    await node.dial(resolved.peers);
+    return node;
+  } catch (error) {
+    await helia?.stop().catch(() => undefined);
+    await unlock();
+    throw error;
+  }
+}
+
+async function openFsBlockstore(path: string): Promise<Blockstore> {
+  const store = new FsBlockstore(path);
+  await store.open();
+  return new CheckedBlockstore(store);
+}
+
+function nodeHandle(
+  helia: HeliaWithLibp2p<ServiceMap>,
+  idleTimeoutMs: number,
+  dialTimeoutMs: number,
+  stop: () => Promise<void>,
+): HeliaNode {
+  const fs = unixfs(helia);
+  let stopped: Promise<void> | undefined;
+  return {
+    peerId: helia.libp2p.peerId.toString(),
+    addresses: () => helia.libp2p.getMultiaddrs().map((address) => address.toString()),
+    source: heliaBlobSource(fs, idleTimeoutMs),
+    sink: heliaBlobSink(helia, fs),
+    dial: (peers, signal) => dialPeers(helia.libp2p, peers, dialTimeoutMs, signal),
+    stop: () => (stopped ??= stop()),
+  };
+}

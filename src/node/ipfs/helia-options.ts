@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+
+/** Limits and places of the embedded node; every default lives here and nowhere else. */
+export const HELIA_DEFAULTS = {
+  /** Loopback only: nothing outside this machine can connect unless the user names another address. */
+  listen: ['/ip4/127.0.0.1/tcp/0'],
+  /** A fetch fails when no byte arrived for this long (a peer that vanished, a CID nobody has). */
+  idleTimeoutMs: 30_000,
+  dialTimeoutMs: 10_000,
+  /** Kubo's `ipfs add --cid-version=1` layout, so a blob gets the CID nerdctl would record for it. */
+  chunkBytes: 262_144,
+  maxChildrenPerNode: 174,
+} as const;
+
+export interface HeliaNodeOptions {
+  /** Holds `blocks/`, `datastore/` (the peer key included) and `repo.lock`. */
+  dir: string;
+  /** Multiaddrs to listen on (`[]`: dial out only). */
+  listen?: readonly string[];
+  /** Peers to dial at start (`/ip4/…/tcp/…/p2p/<ID>`): how a team shares a node without any public network. */
+  peers?: readonly string[];
+  /** Bootstrap peers, DHT and mDNS: only when the user asks for the public IPFS network. */
+  publicNetwork?: boolean;
+  idleTimeoutMs?: number;
+  dialTimeoutMs?: number;
+}
+
+export type ResolvedHeliaOptions = Required<HeliaNodeOptions>;
+
+export function resolveHeliaOptions(options: HeliaNodeOptions): ResolvedHeliaOptions {
+  return {
+    dir: options.dir,
+    listen: options.listen ?? HELIA_DEFAULTS.listen,
+    peers: options.peers ?? [],
+    publicNetwork: options.publicNetwork ?? false,
+    idleTimeoutMs: options.idleTimeoutMs ?? HELIA_DEFAULTS.idleTimeoutMs,
+    dialTimeoutMs: options.dialTimeoutMs ?? HELIA_DEFAULTS.dialTimeoutMs,
+  };
+}
+
+/** `$XDG_CACHE_HOME/image-trust/ipfs`, beside the registry cache. */
+export function defaultHeliaDir(env: Record<string, string | undefined>, home: string): string {
+  const base = env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : join(home, '.cache');
+  return join(base, 'image-trust', 'ipfs');
+}
