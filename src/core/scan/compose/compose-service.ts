@@ -5,11 +5,13 @@
 import { type Node, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { FoundImage, ImageRefKind } from '../found-image';
 import { readBuild, type ComposeBuild } from './compose-build';
+import { readExtends, type ComposeLink } from './compose-links';
 import { interpolationMessage, type ServiceContext } from './service-context';
 
 export interface ServiceFindings {
   images: FoundImage[];
   builds: ComposeBuild[];
+  links: ComposeLink[];
 }
 
 export function scanService(service: ServiceContext, map: YAMLMap, out: ServiceFindings): void {
@@ -26,6 +28,9 @@ export function scanService(service: ServiceContext, map: YAMLMap, out: ServiceF
   const build = walker.get(map, 'build');
   const read = build === undefined ? undefined : readBuild(service, build);
   if (read) out.builds.push(read);
+  const extended = walker.get(map, 'extends');
+  const link = extended === undefined ? undefined : readExtends(service, extended);
+  if (link) out.links.push(link);
 }
 
 function scanVolume(service: ServiceContext, volume: Node | undefined, out: ServiceFindings): void {

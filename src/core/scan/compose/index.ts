@@ -1,5 +1,6 @@
 export { isComposeFileName, isComposeLikeFileName } from './compose-file-name';
 export type { ComposeBuild } from './compose-build';
+export type { ComposeLink } from './compose-links';
 export { parseDotenv, type DotenvParse, type DotenvValue } from './dotenv';
 export {
   interpolate,

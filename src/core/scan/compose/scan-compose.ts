@@ -7,6 +7,7 @@ import { isMap, isScalar, type Node, parseAllDocuments } from 'yaml';
 import type { ScanError, ScanResult } from '../found-image';
 import { LineIndex } from '../source-range';
 import type { ComposeBuild } from './compose-build';
+import { readIncludes, type ComposeLink } from './compose-links';
 import { scanService, type ServiceFindings } from './compose-service';
 import { ComposeVariables, type ComposeVariableSources } from './compose-variables';
 import { projectName } from './project-name';
@@ -15,7 +16,8 @@ import { YamlWalker } from './yaml-walker';
 
 export type ComposeScanOptions = ComposeVariableSources;
 
-export type ComposeScan = ScanResult & { builds: ComposeBuild[] };
+/** `links`: the other compose files this one includes or extends services from, to be scanned as the project's. */
+export type ComposeScan = ScanResult & { builds: ComposeBuild[]; links: ComposeLink[] };
 
 /**
  * Aliases are followed by YamlWalker under its own budget; yaml's cap is a second guard should anything expand.
@@ -26,7 +28,7 @@ const YAML_OPTIONS = { merge: true, uniqueKeys: false, prettyErrors: false, maxA
 export function scanCompose(text: string, options: ComposeScanOptions): ComposeScan {
   const index = new LineIndex(text);
   const file: FileContext = { source: text, index, variables: new ComposeVariables(options, index) };
-  const found: ServiceFindings = { images: [], builds: [] };
+  const found: ServiceFindings = { images: [], builds: [], links: [] };
   const errors: ScanError[] = [];
   const lineOf = (offset: number) => index.position(offset).line;
   const walkers: YamlWalker[] = [];
@@ -42,18 +44,21 @@ export function scanCompose(text: string, options: ComposeScanOptions): ComposeS
     for (const problem of walker.problems) errors.push({ line: lineOf(problem.offset), message: problem.message });
   }
   if (walkers.length > 0 && !sawServices) errors.push({ line: 1, message: 'compose file has no services' });
-  return { images: found.images, errors, builds: found.builds };
+  return { images: found.images, errors, builds: found.builds, links: found.links };
 }
 
-/** Reads one document's services; false when it has none (`services` absent or null). */
+/** Reads one document's services and includes; false when it has neither (absent or null). */
 function scanDocument(walker: YamlWalker, file: FileContext, found: ServiceFindings): boolean {
   const root = walker.resolve(walker.document.contents);
   if (!isMap(root)) {
     if (root !== undefined) walker.problem(root, 'top-level object must be a mapping');
     return false;
   }
+  const include = walker.get(root, 'include');
+  const includes = include !== undefined && !isNull(include);
+  if (includes) found.links.push(...readIncludes(new ServiceContext('include', walker, file, 'include'), include));
   const services = walker.get(root, 'services');
-  if (services === undefined || isNull(services)) return false;
+  if (services === undefined || isNull(services)) return includes;
   if (!isMap(services)) {
     walker.problem(services, 'services must be a mapping');
     return true;

@@ -14,11 +14,13 @@ export interface FileContext {
   variables: ComposeVariables;
 }
 
+/** Reads one service's values; also a top-level key's (`include`), given that key as the prefix of its messages. */
 export class ServiceContext {
   constructor(
     readonly name: string,
     readonly walker: YamlWalker,
     readonly file: FileContext,
+    readonly prefix = `services.${name}`,
   ) {}
 
   /** The node's text without the line breaks and blanks a block collection ends with. */
@@ -42,12 +44,12 @@ export class ServiceContext {
     const { value } = node;
     if (typeof value !== 'string') {
       if (coerce && (typeof value === 'number' || typeof value === 'boolean')) return String(value);
-      this.problem(node, `services.${this.name}.${path} must be a string`);
+      this.problem(node, `${this.prefix}.${path} must be a string`);
       return null;
     }
     const result = this.file.variables.interpolate(value);
     if (!result.error) return result.value;
-    this.problem(node, interpolationMessage(`services.${this.name}.${path}`, result.error));
+    this.problem(node, interpolationMessage(`${this.prefix}.${path}`, result.error));
     return null;
   }
 
