@@ -4,6 +4,7 @@ import type { RegistryClientOptions } from './defaults';
 import type { PlatformManifest } from './manifest';
 import type { Clock, HashFunction, Log, RegistryCache, Transport } from './ports';
 import type { RateLimit } from './rate-limit';
+import type { FetchedReferrers } from './referrers-fetcher';
 
 /** A normalized reference as `scan`/`reference` produce it: `docker.io`, `library/alpine`. */
 export interface RegistryRef {
@@ -67,4 +68,9 @@ export interface RegistryClient {
   fetchManifest(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<FetchedManifest>;
   /** A small blob (an image config) by digest, verified and capped at `maxBlobBytes`. */
   fetchBlob(ref: BlobRef, options?: { signal?: AbortSignal }): Promise<FetchedBlob>;
+  /** The OCI 1.1 referrers index of a digest; `undefined` when the registry has no referrers API. */
+  fetchReferrers(
+    ref: RegistryRef & { digest: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<FetchedReferrers | undefined>;
 }

@@ -6,6 +6,7 @@ import { webCryptoHash } from './digest';
 import { fetchManifestBytes } from './manifest-fetcher';
 import { headManifest, type ManifestHead } from './manifest-head';
 import { createMemoryCache } from './memory-cache';
+import { fetchReferrersIndex } from './referrers-fetcher';
 import { apiHost } from './registry-host';
 import { RegistrySession } from './registry-session';
 import { headerOnlyEntry, headerResolution, verifiedResolution } from './resolution';
@@ -83,5 +84,7 @@ export function createRegistryClient(
   const fetchManifest = (ref: RegistryRef, { signal }: { signal?: AbortSignal } = {}) => fetchVerified(ref, signal);
   const fetchBlob = (ref: BlobRef, { signal }: { signal?: AbortSignal } = {}) =>
     fetchBlobBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
-  return { resolve, fetchManifest, fetchBlob };
+  const fetchReferrers = (ref: RegistryRef & { digest: string }, { signal }: { signal?: AbortSignal } = {}) =>
+    fetchReferrersIndex(manifestDeps, sessionFor(ref.domain), ref, signal);
+  return { resolve, fetchManifest, fetchBlob, fetchReferrers };
 }
