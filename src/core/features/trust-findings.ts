@@ -1,5 +1,6 @@
+import { judge, type Policy } from '../policy';
 import type { ImageRef } from '../scan/image-ref';
-import { dctFindings } from './dct-findings';
+import { EDITOR_POLICY, resolutionOf, shown } from './compute-findings';
 import { dctHoverLines } from './dct-hover';
 import type { DctLookup } from './dct-store';
 import type { Finding } from './finding';
@@ -13,11 +14,18 @@ function dctStateOf(ref: ImageRef, lookup: ResolutionLookup, dct: DctLookup) {
 }
 
 /** The trust findings of a file's references: what the DCT verification of each resolved digest found. */
-export function trustFindings(refs: readonly ImageRef[], lookup: ResolutionLookup, dct: DctLookup): Finding[] {
-  return refs.flatMap((ref) => {
+export function trustFindings(
+  refs: readonly ImageRef[],
+  lookup: ResolutionLookup,
+  dct: DctLookup,
+  policy: Policy = EDITOR_POLICY,
+): Finding[] {
+  const trustOf = (ref: ImageRef) => {
     const state = dctStateOf(ref, lookup, dct);
-    return state?.kind === 'verified' ? dctFindings(ref, state.result) : [];
-  });
+    return state?.kind === 'verified' ? { dct: state.result } : undefined;
+  };
+  const input = { refs, resolutionOf: resolutionOf(lookup), trustOf, policy, referenceTime: Date.now() };
+  return shown(judge({ ...input, aspects: { reference: false } }));
 }
 
 /** The trust lines of one reference's hover; nothing for registries DCT is not asked for. */
