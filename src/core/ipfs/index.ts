@@ -11,3 +11,18 @@ export {
   type PublishedBlob,
   type PublishedImage,
 } from './publish-image';
+export { registryBlobReader, registryTopDescriptor } from './registry-blob-reader';
+export type { BlobOrigin, FailedAttempt } from './blob-attempts';
+export { BlobVerifier, readVerified, writeVerified } from './blob-verifier';
+export { IPFS_DEFAULTS } from './defaults';
+export {
+  fetchBlobInto,
+  fetchImage,
+  type FetchDeps,
+  type FetchedBlob,
+  type FetchedImage,
+  type FetchProgress,
+} from './fetch-image';
+export { parsePlatformText, platformText, selectPlatform, type PlatformWanted } from './platform-select';
+export type { BlobStore, BlobTempFile, CreateHash, StreamingHash } from './ports';
+export { fetchRootDescriptor } from './root-descriptor';

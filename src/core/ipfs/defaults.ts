@@ -1,0 +1,15 @@
+/** Every limit, window and timeout of the IPFS paths lives here, nowhere else (DESIGN.md "Layout"). */
+export const IPFS_DEFAULTS = {
+  /** Manifests and indexes are read into memory, capped as the registry client caps them. */
+  maxDocumentBytes: 4 * 1024 * 1024,
+  /** An image CID names one small JSON descriptor. */
+  maxRootBytes: 64 * 1024,
+  /** Bitswap, boxo and Kubo refuse blocks above 2 MiB; so do we. */
+  maxBlockBytes: 2 * 1024 * 1024,
+  /** Raw blocks asked of a gateway ahead of the one being read. */
+  gatewayPrefetch: 16,
+  /** Blobs fetched at once. */
+  blobConcurrency: 3,
+  /** A source that sends nothing for this long is given up on. */
+  stallTimeoutMs: 30_000,
+} as const;
