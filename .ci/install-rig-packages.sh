@@ -14,6 +14,9 @@ RIG_TOOLS=(
   notary:notary
   notary-server:notary
   notary-signer:notary
+  docker-credential-pass:golang-docker-credential-helpers
+  pass:pass
+  gpg:gnupg
 )
 
 missing=()

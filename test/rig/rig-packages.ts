@@ -11,6 +11,9 @@ export const RIG_TOOLS = [
   { binary: 'notary', debianPackage: 'notary' },
   { binary: 'notary-server', debianPackage: 'notary' },
   { binary: 'notary-signer', debianPackage: 'notary' },
+  { binary: 'docker-credential-pass', debianPackage: 'golang-docker-credential-helpers' },
+  { binary: 'pass', debianPackage: 'pass' },
+  { binary: 'gpg', debianPackage: 'gnupg' },
 ] as const;
 
 function isOnPath(binary: string): boolean {
