@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { computeDiagnostics } from '../core/features/compute-diagnostics';
+import { referenceTrustFindings } from '../core/features/reference-trust';
 import { resolvedOf } from '../core/features/resolved-of';
-import { trustFindings } from '../core/features/trust-findings';
 import type { Reference } from '../core/reference';
 import type { DocumentScans } from './document-scans';
 import type { Services } from './services';
@@ -50,10 +50,11 @@ export class DiagnosticsController implements vscode.Disposable {
     if (controller.signal.aborted) return;
     this.paint(document);
     const references = scan.refs.flatMap((ref): Reference[] => (ref.reference ? [ref.reference] : []));
-    const { store, dct } = this.services.current();
+    const { store, dct, cosign } = this.services.current();
     await store.ensure(references, controller.signal);
-    // Trust is verified for the digests the tags resolved to; it repaints through the store's change events.
-    await dct.ensure(resolvedOf(scan.refs, store.lookup), controller.signal);
+    // Trust is verified for the digests the tags resolved to; it repaints through the stores' change events.
+    const resolutions = resolvedOf(scan.refs, store.lookup);
+    await Promise.all([dct.ensure(resolutions, controller.signal), cosign.ensure(resolutions, controller.signal)]);
     if (this.running.get(key) === controller) this.running.delete(key);
   }
 
@@ -85,9 +86,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private paint(document: vscode.TextDocument): void {
     void this.scans.get(document)?.then((scan) => {
-      const { store, dct } = this.services.current();
-      const trust = trustFindings(scan.refs, store.lookup, dct.lookup);
-      const data = computeDiagnostics(scan.refs, store.lookup, trust);
+      const { store, lookups } = this.services.current();
+      const data = computeDiagnostics(scan.refs, store.lookup, referenceTrustFindings(scan.refs, lookups));
       this.collection.set(document.uri, data.map(toDiagnostic));
     });
   }

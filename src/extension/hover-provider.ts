@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
-import { computeHover } from '../core/features/compute-hover';
+import { computeHover, type HoverData } from '../core/features/compute-hover';
 import { referenceAt } from '../core/features/position';
+import { referenceTrustFindings, referenceTrustHoverLines } from '../core/features/reference-trust';
 import { resolvedOf } from '../core/features/resolved-of';
-import { trustFindings, trustHoverLines } from '../core/features/trust-findings';
+import type { DocumentScan } from '../core/features/scan-document';
+import type { Position } from '../core/features/position';
 import type { DocumentScans } from './document-scans';
+import { abortOn } from './abort-on';
+import type { RegistryService } from './registry-service';
 import type { ServiceSource } from './services';
 import { fromPosition, toRange } from './to-vscode';
 
@@ -11,18 +15,40 @@ import { fromPosition, toRange } from './to-vscode';
  * A hover waits this long for a tag being resolved, then says it is resolving (it never blocks for long); the
  * resolution goes on, so the next hover has the answer, and the diagnostics update when it arrives.
  */
-const HOVER_WAIT_MS = 800;
+export const HOVER_WAIT_MS = 800;
 
-function toHover(markdown: string, range: vscode.Range): vscode.Hover {
-  const content = new vscode.MarkdownString(markdown, true);
+function toHover(data: HoverData): vscode.Hover {
+  const content = new vscode.MarkdownString(data.markdown, true);
   content.isTrusted = false;
-  return new vscode.Hover(content, range);
+  return new vscode.Hover(content, toRange(data.range));
 }
 
-function abortOn(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
+function hoverNow(scan: DocumentScan, at: Position, service: RegistryService): HoverData | null {
+  const ref = referenceAt(scan.refs, at);
+  const trust = ref ? referenceTrustFindings([ref], service.lookups) : [];
+  return computeHover(scan.refs, at, service.store.lookup, trust, (r) => referenceTrustHoverLines(r, service.lookups));
+}
+
+/** True when nothing more is coming for the reference at `at`: its tag and its digest's signatures are known. */
+function settled(scan: DocumentScan, at: Position, service: RegistryService, first: HoverData): boolean {
+  const resolutions = resolvedOf(scan.refs.filter((ref) => ref === referenceAt(scan.refs, at)), service.store.lookup);
+  return !first.pending && resolutions.every((r) => service.dct.settled(r) && service.cosign.settled(r));
+}
+
+/** The tag's digest, then that digest's signatures; stops when `signal` aborts. */
+async function learn(scan: DocumentScan, at: Position, service: RegistryService, signal: AbortSignal): Promise<void> {
+  const ref = referenceAt(scan.refs, at);
+  if (!ref?.reference) return;
+  await service.store.ensure([ref.reference], signal);
+  const resolutions = resolvedOf([ref], service.store.lookup);
+  await Promise.all([service.dct.ensure(resolutions, signal), service.cosign.ensure(resolutions, signal)]);
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), done()), { once: true });
+  });
 }
 
 export function createHoverProvider(scans: DocumentScans, services: ServiceSource): vscode.HoverProvider {
@@ -31,27 +57,21 @@ export function createHoverProvider(scans: DocumentScans, services: ServiceSourc
       const scan = await scans.get(document);
       if (!scan || token.isCancellationRequested) return undefined;
       const at = fromPosition(position);
-      const { store, dct } = services.current();
-      const hoverNow = () => {
-        const ref = referenceAt(scan.refs, at);
-        const trust = ref ? trustFindings([ref], store.lookup, dct.lookup) : [];
-        return computeHover(scan.refs, at, store.lookup, trust, (r) => trustHoverLines(r, store.lookup, dct.lookup));
-      };
-      const first = hoverNow();
-      const ref = referenceAt(scan.refs, at);
-      const known = !first?.pending && resolvedOf(ref ? [ref] : [], store.lookup).every((r) => dct.settled(r));
-      if (!first || !ref?.reference || known) return first ? toHover(first.markdown, toRange(first.range)) : undefined;
-      // One wait for both: the tag's digest, then that digest's trust data; whatever is late says so.
-      const signal = abortOn(token);
-      const reference = ref.reference;
-      const settled = (async () => {
-        await store.ensure([reference], signal);
-        await dct.ensure(resolvedOf([ref], store.lookup), signal);
-      })();
-      const waited = new Promise<void>((done) => setTimeout(done, HOVER_WAIT_MS));
-      await Promise.race([settled, waited]);
-      const hover = hoverNow() ?? first;
-      return toHover(hover.markdown, toRange(hover.range));
+      const service = services.current();
+      const first = hoverNow(scan, at, service);
+      if (!first || settled(scan, at, service, first)) return first ? toHover(first) : undefined;
+      // One short wait for whatever is missing; the work goes on after the hover is shown, and stops (the
+      // registry requests are aborted) when VS Code cancels the hover and nobody else wants the answer.
+      const { signal, dispose } = abortOn(token);
+      const waited = new AbortController();
+      try {
+        await Promise.race([learn(scan, at, service, signal), delay(HOVER_WAIT_MS, waited.signal)]);
+      } finally {
+        waited.abort();
+        dispose();
+      }
+      if (token.isCancellationRequested) return undefined;
+      return toHover(hoverNow(scan, at, service) ?? first);
     },
   };
 }

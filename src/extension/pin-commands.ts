@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { planPinEdits, type PinEdits } from '../core/features/pin-edits';
+import { fetchPinTargets } from '../core/features/pin-targets';
 import type { Reference } from '../core/reference';
 import type { ImageRef } from '../core/scan/image-ref';
 import type { DocumentScans } from './document-scans';
 import { SCANNABLE_GLOB } from './document-selector';
+import { abortOn } from './abort-on';
 import type { Services } from './services';
 import { toWorkspaceEdit } from './to-vscode';
 
@@ -17,6 +19,8 @@ function summary(plan: PinEdits, files: number): string {
   ];
   if (plan.unresolved.length > 0) parts.push(`${plan.unresolved.length} could not be resolved (see Problems)`);
   if (plan.refused.length > 0) parts.push(`${plan.refused.length} not pinnable: ${plan.refused[0]?.reason ?? ''}`);
+  const failure = plan.failures[0]?.error;
+  if (failure) parts.push(`${plan.failures.length} failed: ${failure.message} (${failure.code})`);
   return `Image Trust: ${parts.join('; ')}`;
 }
 
@@ -28,20 +32,22 @@ async function pinDocuments(
   progress: vscode.Progress<{ message?: string }>,
   token: vscode.CancellationToken,
 ): Promise<void> {
-  const controller = new AbortController();
-  token.onCancellationRequested(() => controller.abort());
-  const plan: PinEdits = { edits: [], refused: [], unresolved: [] };
-  const { store } = services.current();
+  const { signal, dispose } = abortOn(token);
+  const plan: PinEdits = { edits: [], refused: [], unresolved: [], failures: [] };
+  const { store, client } = services.current();
   for (const document of documents) {
     const scan = await scans.get(document);
     if (!scan || token.isCancellationRequested) continue;
     progress.report({ message: vscode.workspace.asRelativePath(document.uri) });
-    await store.ensure(referencesOf(scan.refs), controller.signal);
-    const one = planPinEdits(scan.refs, scan.refs, store.lookup, false);
+    await store.ensure(referencesOf(scan.refs), signal);
+    const targets = await fetchPinTargets(scan.refs, store.lookup, client, signal);
+    const one = planPinEdits(scan.refs, scan.refs, targets, false);
     plan.edits.push(...one.edits);
     plan.refused.push(...one.refused);
     plan.unresolved.push(...one.unresolved);
+    plan.failures.push(...one.failures);
   }
+  dispose();
   if (token.isCancellationRequested) return;
   const edit = toWorkspaceEdit(plan.edits);
   if (plan.edits.length > 0 && (await vscode.workspace.applyEdit(edit))) {

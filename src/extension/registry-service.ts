@@ -1,37 +1,68 @@
 import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { CosignStore } from '../core/features/cosign-store';
 import { DctStore } from '../core/features/dct-store';
+import type { TrustLookups } from '../core/features/reference-trust';
 import { ResolutionStore } from '../core/features/resolution-store';
 import { withDefaultTag } from '../core/reference';
+import type { RegistryClient } from '../core/registry/client-types';
+import type { CredentialSource } from '../core/registry/credential';
 import type { Log } from '../core/registry/ports';
 import { verifyResolutionDct, type MetadataSource } from '../core/trust/notary';
+import { createDiskCache } from '../node/disk-cache';
 import { createNodeRegistryClient } from '../node/node-registry-client';
 import { createDiskTrustStore, defaultTrustRoot } from '../node/notary-trust-store';
 import { systemClock } from '../node/system-clock';
+import { verifyCosignEvidence } from '../core/features/cosign-evidence';
 import type { ExtensionSettings } from './settings';
+import { withTagRefresh } from './tag-refresh-cache';
 
 /** Failures are asked again after this long, so a network blip does not stick for the whole TTL. */
 const FAILURE_TTL_MS = 30_000;
+const USER_AGENT = 'image-trust-vscode';
+
+/** What the service is built from besides settings: where to log and cache, and the signed-in credentials. */
+export interface ServiceEnvironment {
+  log: Log;
+  /** The registry cache's folder (under the extension's globalStorageUri). */
+  cacheDir: string;
+  /** Registry credentials from SecretStorage, asked before the Docker config. */
+  credentials?: CredentialSource;
+}
 
 export interface RegistryService {
+  client: RegistryClient;
   store: ResolutionStore;
   dct: DctStore;
+  cosign: CosignStore;
+  lookups: TrustLookups;
+  /** "Verify image trust": the next resolutions ask the registries, not the cache. */
+  askAgain(): void;
   dispose(): void;
 }
 
+/** The registry cache folder under the extension's global storage. */
+export function registryCacheDir(globalStorage: string): string {
+  return join(globalStorage, 'registry');
+}
+
 /**
- * The registry client and the resolution store for one set of settings; rebuilt when settings or workspace
- * trust change, and by "Clear cache". The store is the only tag cache (the client's tag TTL is 0), so "Verify"
- * really asks the registry again; content stays cached by digest inside the client.
+ * The registry client, the resolution store and the signature stores for one set of settings; rebuilt when
+ * settings or workspace trust change, and by "Clear cache". The client caches on disk as the CLI does: content by
+ * digest forever, tag → digest for the TTL setting.
  */
-export function createRegistryService(settings: ExtensionSettings, log: Log): RegistryService {
+export function createRegistryService(settings: ExtensionSettings, environment: ServiceEnvironment): RegistryService {
+  const { log } = environment;
+  const cache = withTagRefresh(createDiskCache(environment.cacheDir));
   const { client, close, transport, credentials } = createNodeRegistryClient({
     allowCredentialHelpers: settings.allowCredentialHelpers,
     insecureRegistries: settings.insecureRegistries,
     transport: { caFiles: settings.caFiles },
-    diskCache: false,
-    tagTtlMs: 0,
-    userAgent: 'image-trust-vscode',
+    diskCache: cache,
+    tagTtlMs: settings.cacheTtlSeconds * 1000,
+    userAgent: USER_AGENT,
     log,
+    ...(environment.credentials ? { credentialsFirst: environment.credentials } : {}),
   });
   const store = new ResolutionStore({
     resolve: (reference, signal) => client.resolve(withDefaultTag({ ...reference, digest: undefined }), { signal }),
@@ -54,16 +85,25 @@ export function createRegistryService(settings: ExtensionSettings, log: Log): Re
         store: trustStore,
         servers: { servers: settings.notaryServers },
         options: { expiryWarningDays: settings.expiryWarningDays },
-        userAgent: 'image-trust-vscode',
+        userAgent: USER_AGENT,
         referenceTime: Date.now(),
         signal,
         sources,
       }),
   });
+  const cosign = new CosignStore({
+    enabled: () => settings.cosign.keys.length > 0,
+    verify: (resolution, signal) => verifyCosignEvidence(resolution, { client, keys: settings.cosign.keys, signal }),
+  });
   return {
+    client,
     store,
     dct,
+    cosign,
+    lookups: { resolution: store.lookup, dct: dct.lookup, cosign: cosign.lookup },
+    askAgain: () => cache.askAgain(),
     dispose: () => {
+      cosign.clear();
       dct.clear();
       store.clear();
       close();

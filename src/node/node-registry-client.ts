@@ -4,7 +4,7 @@ import type { RegistryClient } from '../core/registry/client-types';
 import { createCredentialSource } from '../core/registry/credential-lookup';
 import type { RegistryClientOptions } from '../core/registry/defaults';
 import type { CredentialSource } from '../core/registry/credential';
-import type { Log, Transport } from '../core/registry/ports';
+import type { Log, RegistryCache, Transport } from '../core/registry/ports';
 import { credentialFilesFromEnv } from './credential-files';
 import { createDiskCache, defaultCacheRoot } from './disk-cache';
 import { createExec } from './exec-file';
@@ -18,8 +18,10 @@ export interface NodeRegistryClientOptions extends Partial<RegistryClientOptions
   allowCredentialHelpers: boolean;
   env?: NodeJS.ProcessEnv;
   home?: string;
-  /** `false` keeps the cache in memory; a path overrides `$XDG_CACHE_HOME/image-trust/registry`. */
-  diskCache?: string | false;
+  /** `false` keeps the cache in memory; a path overrides `$XDG_CACHE_HOME/image-trust/registry`; a cache is used as is. */
+  diskCache?: string | false | RegistryCache;
+  /** Asked before the Docker and Podman files (the extension's SecretStorage). */
+  credentialsFirst?: CredentialSource;
   transport?: Partial<HttpTransportOptions>;
   log?: Log;
 }
@@ -45,12 +47,15 @@ export function createNodeRegistryClient(options: NodeRegistryClientOptions): {
     certsDirs: defaultCertsDirs(home),
     ...options.transport,
   });
-  const credentials = createCredentialSource(
+  const files = createCredentialSource(
     { readFile: readTextFile, exec: createExec(env), ...(options.log ? { log: options.log } : {}) },
     { files: credentialFilesFromEnv(env, home), allowCredentialHelpers: options.allowCredentialHelpers },
   );
-  const cache =
-    options.diskCache === false ? undefined : createDiskCache(options.diskCache ?? defaultCacheRoot(env, home));
+  const first = options.credentialsFirst;
+  const credentials: CredentialSource = first
+    ? async (registry, signal) => (await first(registry, signal)) ?? files(registry, signal)
+    : files;
+  const cache = cacheOf(options.diskCache, env, home);
   const client = createRegistryClient(
     {
       transport: http.transport,
@@ -62,4 +67,10 @@ export function createNodeRegistryClient(options: NodeRegistryClientOptions): {
     { ...options, insecureRegistries },
   );
   return { client, close: http.close, transport: http.transport, credentials };
+}
+
+function cacheOf(option: NodeRegistryClientOptions['diskCache'], env: NodeJS.ProcessEnv, home: string) {
+  if (option === false) return undefined;
+  if (option === undefined || typeof option === 'string') return createDiskCache(option ?? defaultCacheRoot(env, home));
+  return option;
 }

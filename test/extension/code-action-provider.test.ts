@@ -24,7 +24,15 @@ describe('the code action provider', () => {
       context,
       neverCancelled,
     )) as unknown as CodeAction[];
-    expect(actions.map((action) => action.title)).toEqual(['Pin alpine:3.19 to sha256:dddddddddddd']);
+    expect(actions.map((action) => action.title)).toEqual([
+      'Pin alpine:3.19 to sha256:dddddddddddd',
+      'Open the evidence for docker.io/library/alpine:3.19',
+    ]);
+    expect(actions[1]?.command).toEqual({
+      command: 'imageTrust.openEvidence',
+      title: 'Open the evidence for docker.io/library/alpine:3.19',
+      arguments: ['docker.io/library/alpine:3.19'],
+    });
     const edit = actions[0]?.edit as WorkspaceEdit;
     expect(edit.replacements).toMatchObject([{ uri: { fsPath: '/w/Dockerfile' }, newText: `alpine:3.19@${DIGEST}` }]);
   });

@@ -1,24 +1,45 @@
+import { CosignStore } from '../../src/core/features/cosign-store';
 import { DctStore } from '../../src/core/features/dct-store';
 import { ResolutionStore } from '../../src/core/features/resolution-store';
 import type { Resolution } from '../../src/core/registry/client-types';
 import type { DctResult } from '../../src/core/trust/notary';
+import type { CosignEvidence } from '../../src/core/trust/sigstore';
 import type { ServiceSource } from '../../src/extension/services';
+import { NO_NETWORK } from '../core/features/feature-fixtures';
 
 export const DIGEST = `sha256:${'d'.repeat(64)}`;
 
+type Answer<T> = T | 'pending' | undefined;
+
+function answer<T>(value: Answer<T>, signals: AbortSignal[], signal: AbortSignal): Promise<T> {
+  signals.push(signal);
+  return value === 'pending' || value === undefined ? new Promise<T>(() => undefined) : Promise.resolve(value);
+}
+
 /**
- * A service whose store resolves every tag to DIGEST, or never answers (`pending`). With `trust`, Docker Content
- * Trust is asked for every registry and answers it (or never answers: `pending`).
+ * A service whose store resolves every tag to DIGEST, or never answers (`pending`). With `trust` (DCT) or `cosign`,
+ * that check is asked for every registry and answers it (or never answers: `pending`). `signals` records the
+ * abort signal each registry request was given.
  */
-export function serviceWith(answer: 'resolved' | 'pending', trust?: DctResult | 'pending'): ServiceSource {
-  const resolve = (reference: Resolution['reference']) =>
-    answer === 'pending'
-      ? new Promise<Resolution>(() => undefined)
-      : Promise.resolve({ reference, digest: DIGEST, mediaType: 'm', size: 1, platforms: [] });
+export function serviceWith(
+  resolution: 'resolved' | 'pending',
+  trust?: Answer<DctResult>,
+  cosignEvidence?: Answer<CosignEvidence>,
+): ServiceSource & { signals: AbortSignal[] } {
+  const signals: AbortSignal[] = [];
+  const resolve = (reference: Resolution['reference'], signal: AbortSignal) =>
+    answer<Resolution>(
+      resolution === 'pending' ? 'pending' : { reference, digest: DIGEST, mediaType: 'm', size: 1, platforms: [] },
+      signals,
+      signal,
+    );
   const store = new ResolutionStore({ resolve, now: () => 0, ttlMs: 60_000, failureTtlMs: 1000, offline: false });
-  const dct = new DctStore({
-    enabled: () => trust !== undefined,
-    verify: () => (trust === 'pending' || trust === undefined ? new Promise(() => undefined) : Promise.resolve(trust)),
+  const dct = new DctStore({ enabled: () => trust !== undefined, verify: (_, s) => answer(trust, signals, s) });
+  const cosign = new CosignStore({
+    enabled: () => cosignEvidence !== undefined,
+    verify: (_, s) => answer(cosignEvidence, signals, s),
   });
-  return { current: () => ({ store, dct, dispose: () => undefined }) };
+  const lookups = { resolution: store.lookup, dct: dct.lookup, cosign: cosign.lookup };
+  const service = { client: NO_NETWORK, store, dct, cosign, lookups, askAgain: () => undefined, dispose: () => undefined };
+  return { current: () => service, signals };
 }

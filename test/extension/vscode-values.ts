@@ -79,6 +79,7 @@ export const CodeActionKind = { QuickFix: 'quickfix' };
 
 export class CodeAction {
   edit?: WorkspaceEdit;
+  command?: { command: string; title: string; arguments?: unknown[] };
   isPreferred?: boolean;
   diagnostics?: Diagnostic[];
 

@@ -3,6 +3,7 @@ import type { SourceRange } from '../scan/source-range';
 import { computeFindings } from './compute-findings';
 import { FINDING_CODES } from './finding';
 import { planPinEdits, type FileTextEdit } from './pin-edits';
+import type { PinTargetOf } from './pin-targets';
 import { linesOverlap } from './position';
 import type { ResolutionLookup } from './resolution-state';
 
@@ -22,24 +23,26 @@ function short(digest: string): string {
 
 /**
  * The quick fixes for the references touching `range`: pin this reference, update an outdated pin, and pin all
- * the file's unpinned references when there is more than the one at hand. Only resolved digests are offered.
+ * the file's unpinned references when there is more than the one at hand. Digests are the ones `targetOf` chose
+ * (as `image-trust pin` chooses them), so a single-platform pin still in the index is not "updated" to the index.
  */
 export function computeCodeActions(
   refs: readonly ImageRef[],
   range: SourceRange,
   lookup: ResolutionLookup,
+  targetOf: PinTargetOf,
 ): CodeActionData[] {
   const actions: CodeActionData[] = [];
   const findings = computeFindings(refs, lookup);
   const here = findings.filter((finding) => linesOverlap(finding.range, range) && finding.currentDigest);
   for (const finding of here) {
     const update = finding.code === FINDING_CODES.pinOutdated;
-    const { edits } = planPinEdits([finding.ref], refs, lookup, update);
-    if (edits.length === 0) continue;
+    const { edits } = planPinEdits([finding.ref], refs, targetOf, update);
+    const target = targetOf(finding.ref);
+    if (edits.length === 0 || target === undefined || target instanceof Error) continue;
     const name = finding.ref.expanded ?? finding.ref.text;
-    const title = update
-      ? `Update the pin of ${name} to ${short(finding.currentDigest ?? '')}`
-      : `Pin ${name} to ${short(finding.currentDigest ?? '')}`;
+    const digest = short(target.digest);
+    const title = update ? `Update the pin of ${name} to ${digest}` : `Pin ${name} to ${digest}`;
     actions.push({ title, kind: 'quickfix', fixes: [finding.code], edits, isPreferred: true });
   }
   const unpinned = findings.filter((finding) => finding.code === FINDING_CODES.unpinned && finding.currentDigest);
@@ -47,7 +50,7 @@ export function computeCodeActions(
     const { edits } = planPinEdits(
       unpinned.map((finding) => finding.ref),
       refs,
-      lookup,
+      targetOf,
       false,
     );
     const title = `Pin all ${edits.length} unpinned image references in this file`;

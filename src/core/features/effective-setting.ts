@@ -7,10 +7,19 @@ export interface SettingScopes<T> {
 }
 
 /**
- * Settings that could weaken checks: plain HTTP to a registry, an extra CA to trust, a notary server of the
- * workspace's choosing (it would decide what counts as signed).
+ * Settings that could weaken checks: plain HTTP to a registry, an extra CA to trust, a notary server, cosign keys,
+ * identities or a trusted root of the workspace's choosing (they would decide what counts as signed), and a
+ * policy file (it could require nothing).
  */
-export const WEAKENING_SETTINGS: ReadonlySet<string> = new Set(['insecureRegistries', 'caFiles', 'notaryServers']);
+export const WEAKENING_SETTINGS: ReadonlySet<string> = new Set([
+  'insecureRegistries',
+  'caFiles',
+  'notaryServers',
+  'cosign.keys',
+  'cosign.identities',
+  'cosign.trustedRoot',
+  'policy',
+]);
 
 /**
  * The value in force. In an untrusted workspace a setting that could weaken checks is taken from the user's own

@@ -1,8 +1,8 @@
+import type { CoreError } from '../errors';
 import { planPin, type PinPlan } from '../pin/plan-pin';
 import type { TextEdit } from '../pin/text-edit';
 import type { ImageRef } from '../scan/image-ref';
-import { resolutionKey } from './resolution-key';
-import type { ResolutionLookup } from './resolution-state';
+import type { PinTargetOf } from './pin-targets';
 
 /** An edit in a named file (a pin may be written into an ARG default or a `.env` value elsewhere). */
 export interface FileTextEdit extends TextEdit {
@@ -15,29 +15,35 @@ export interface PinEdits {
   refused: Extract<PinPlan, { kind: 'not-pinnable' }>[];
   /** References whose tag is not resolved (yet, or it failed): nothing to write for them. */
   unresolved: ImageRef[];
+  /** References whose digest could not be chosen (PIN_PLATFORM_GONE: the pinned platform left the index). */
+  failures: { ref: ImageRef; error: CoreError }[];
 }
 
 /**
- * Plans the pins of `targets` from their known resolutions (never the network: the digest was verified when it
- * was resolved). With `update`, a written digest the tag has moved away from is replaced.
+ * Plans the pins of `targets` from the digests fetchPinTargets chose (the digest was verified when it was
+ * resolved). With `update`, a written digest is replaced when the chosen one differs; a single-platform pin
+ * whose manifest is still in the index stays as it is.
  */
 export function planPinEdits(
   targets: readonly ImageRef[],
   all: readonly ImageRef[],
-  lookup: ResolutionLookup,
+  targetOf: PinTargetOf,
   update: boolean,
 ): PinEdits {
-  const result: PinEdits = { edits: [], refused: [], unresolved: [] };
+  const result: PinEdits = { edits: [], refused: [], unresolved: [], failures: [] };
   const seen = new Set<string>();
   for (const ref of targets) {
-    const key = resolutionKey(ref);
-    if (key === null) continue;
-    const state = lookup(key);
-    if (state?.kind !== 'resolved') {
-      if (ref.reference?.digest === undefined || update) result.unresolved.push(ref);
+    if (ref.reference?.tag === undefined) continue;
+    const target = targetOf(ref);
+    if (target === undefined) {
+      if (ref.reference.digest === undefined || update) result.unresolved.push(ref);
       continue;
     }
-    const plan = planPin(ref, state.resolution.digest, [...all], { update });
+    if (target instanceof Error) {
+      result.failures.push({ ref, error: target });
+      continue;
+    }
+    const plan = planPin(ref, target.digest, [...all], { update });
     if (plan.kind === 'not-pinnable') result.refused.push(plan);
     if (plan.kind !== 'edit') continue;
     const at = `${plan.file}\0${plan.edit.range.line}:${plan.edit.range.column}`;

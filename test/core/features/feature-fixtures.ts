@@ -1,5 +1,8 @@
-import type { Resolution } from '../../../src/core/registry/client-types';
-import type { ResolutionState } from '../../../src/core/features/resolution-state';
+import { CoreError } from '../../../src/core/errors';
+import { fetchPinTargets, type PinTargetOf } from '../../../src/core/features/pin-targets';
+import type { ResolutionLookup, ResolutionState } from '../../../src/core/features/resolution-state';
+import type { RegistryClient, Resolution } from '../../../src/core/registry/client-types';
+import type { ImageRef } from '../../../src/core/scan/image-ref';
 import { scanDocument } from '../../../src/core/features/scan-document';
 
 export const DIGEST_A = `sha256:${'a'.repeat(64)}`;
@@ -14,7 +17,7 @@ export function resolution(digest: string, platforms: Resolution['platforms'] = 
   return {
     reference: { domain: 'docker.io', path: 'library/alpine', tag: '3.19' },
     digest,
-    mediaType: 'application/vnd.oci.image.index.v1+json',
+    mediaType: platforms.length > 0 ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json',
     size: 100,
     platforms,
   };
@@ -27,4 +30,17 @@ export function resolved(digest: string): ResolutionState {
 /** A lookup from a plain table of resolution keys. */
 export function lookupOf(table: Record<string, ResolutionState>) {
   return (key: string): ResolutionState | undefined => table[key];
+}
+
+/** A registry client for planning that must be decided from the index alone: any request fails the test's plan. */
+export const NO_NETWORK: RegistryClient = {
+  resolve: () => Promise.reject(new CoreError('TEST_NO_NETWORK', 'no request was expected')),
+  fetchManifest: () => Promise.reject(new CoreError('TEST_NO_NETWORK', 'no request was expected')),
+  fetchBlob: () => Promise.reject(new CoreError('TEST_NO_NETWORK', 'no request was expected')),
+  fetchReferrers: () => Promise.reject(new CoreError('TEST_NO_NETWORK', 'no request was expected')),
+};
+
+/** The pin targets of these references from a lookup, chosen by the core as `image-trust pin` chooses them. */
+export function targetsFor(refs: readonly ImageRef[], lookup: ResolutionLookup): Promise<PinTargetOf> {
+  return fetchPinTargets(refs, lookup, NO_NETWORK, new AbortController().signal);
 }

@@ -1,0 +1,19 @@
+import type { CosignEvidence, CosignSignature } from '../trust/sigstore';
+import { codeSpan } from './hover-markdown';
+
+function covers(signature: CosignSignature): string {
+  return signature.level === 'platform' ? `platform ${codeSpan(signature.platform ?? signature.digest)}` : signature.level;
+}
+
+/** Hover lines for cosign: verified or not, and which key signed which level (the index, or each platform). */
+export function cosignHoverLines(evidence: CosignEvidence): string[] {
+  const head = evidence.verified
+    ? 'cosign: verified'
+    : evidence.signed
+      ? 'cosign: signed, but no signature verifies'
+      : 'cosign: not signed';
+  const lines = [head];
+  for (const signature of evidence.signatures)
+    lines.push(`- ${covers(signature)} signed with key ${codeSpan(signature.keyId.slice(0, 16))}`);
+  return lines;
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { computeEvidence } from '../core/features/compute-evidence';
+import type { ServiceSource } from './services';
+
+export const EVIDENCE_SCHEME = 'image-trust-evidence';
+
+/** The evidence document of a tag (a resolution key such as `docker.io/library/alpine:3.19`). */
+export function evidenceUri(key: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: EVIDENCE_SCHEME, path: `/${key}.md` });
+}
+
+function keyOf(uri: vscode.Uri): string {
+  return uri.path.slice(1, -'.md'.length);
+}
+
+/**
+ * Read-only evidence documents (`image-trust-evidence:`), rendered from what the stores know now; open ones are
+ * re-rendered as resolutions and verifications arrive.
+ */
+export class EvidenceDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changes.event;
+
+  constructor(private readonly services: ServiceSource) {}
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return computeEvidence(keyOf(uri), this.services.current().lookups);
+  }
+
+  /** Called when the stores change. */
+  refresh(): void {
+    for (const document of vscode.workspace.textDocuments)
+      if (document.uri.scheme === EVIDENCE_SCHEME) this.changes.fire(document.uri);
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+}
+
+/** "Open the evidence": the document beside the editor, with the verification it names started if needed. */
+export function openEvidenceCommand() {
+  return async (key: unknown) => {
+    if (typeof key !== 'string') return;
+    const document = await vscode.workspace.openTextDocument(evidenceUri(key));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  };
+}
