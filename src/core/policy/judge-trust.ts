@@ -7,6 +7,7 @@ import type { EffectiveRule } from './policy';
 import { ABSENT_SIGNATURE_CODES, cosignSeverity, dctSeverity } from './trust-severity';
 
 interface Verdict {
+  kind: 'dct' | 'cosign';
   /** The kind verified: signed and sound. */
   ok: boolean;
   findings: Finding[];
@@ -17,7 +18,7 @@ type At = Pick<Finding, 'range' | 'ref'>;
 function dctVerdict(dct: DctResult, rule: EffectiveRule, at: At, required: boolean): Verdict {
   if (dct.retirement) {
     const { code, message } = dct.retirement;
-    return { ok: false, findings: [{ code, severity: dctSeverity(code), message, ...at }] };
+    return { kind: 'dct', ok: false, findings: [{ code, severity: dctSeverity(code), message, ...at }] };
   }
   const failures = dct.failures.map((f): Finding => ({
     code: f.code,
@@ -29,7 +30,7 @@ function dctVerdict(dct: DctResult, rule: EffectiveRule, at: At, required: boole
   const warnings = dct.warnings
     .filter((w) => w.daysLeft <= rule.expiryWarningDays)
     .map((w): Finding => ({ code: w.code, severity: 'warning', message: w.message, ...at }));
-  return { ok: dct.signed && dct.failures.length === 0, findings: [...failures, ...warnings] };
+  return { kind: 'dct', ok: dct.signed && dct.failures.length === 0, findings: [...failures, ...warnings] };
 }
 
 function cosignVerdict(cosign: CosignEvidence, rule: EffectiveRule, at: At, required: boolean): Verdict {
@@ -46,7 +47,7 @@ function cosignVerdict(cosign: CosignEvidence, rule: EffectiveRule, at: At, requ
     message: w.message,
     ...at,
   }));
-  return { ok: cosign.verified && cosign.failures.length === 0, findings: [...failures, ...warnings] };
+  return { kind: 'cosign', ok: cosign.verified && cosign.failures.length === 0, findings: [...failures, ...warnings] };
 }
 
 function unchecked(kind: 'dct' | 'cosign', ref: ImageRef): string {
@@ -58,7 +59,7 @@ function unchecked(kind: 'dct' | 'cosign', ref: ImageRef): string {
 function requirementFinding(rule: EffectiveRule, evidence: TrustEvidence, verdicts: Verdict[], at: At): Finding[] {
   const wanted = rule.signatures.require;
   const kinds = wanted === 'any' ? (['dct', 'cosign'] as const) : wanted === 'none' ? [] : [wanted];
-  if (kinds.length === 0 || verdicts.some((v) => v.ok)) return [];
+  if (kinds.length === 0 || verdicts.some((v) => v.ok && (kinds as readonly string[]).includes(v.kind))) return [];
   const why = kinds.map((kind) => {
     const codes = evidence[kind]?.codes;
     return codes === undefined ? unchecked(kind, at.ref) : `${kind}: ${codes.join(', ') || 'not verified'}`;

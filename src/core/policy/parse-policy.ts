@@ -28,13 +28,14 @@ function readRule(reader: PolicyReader, node: Node, what: string): PolicyRule {
 
 function readException(reader: PolicyReader, node: Node, what: string): PolicyException {
   const values = reader.map(node, what, EXCEPTION_KEYS);
-  const until = reader.string(values.get('until'), `${what}.until`);
+  const field = (key: string) => reader.required(values, key, node, what);
+  const until = reader.string(field('until'), `${what}.until`);
   if (!DATE.test(until) || Number.isNaN(Date.parse(`${until}T00:00:00Z`)))
     reader.fail('POLICY_INVALID_VALUE', `${what}.until must be a date written YYYY-MM-DD`, values.get('until'));
   return {
-    image: reader.string(values.get('image'), `${what}.image`),
+    image: reader.string(field('image'), `${what}.image`),
     codes: values.has('codes') ? reader.strings(values.get('codes'), `${what}.codes`) : [],
-    reason: reader.string(values.get('reason'), `${what}.reason`),
+    reason: reader.string(field('reason'), `${what}.reason`),
     until,
   };
 }

@@ -48,6 +48,12 @@ export class PolicyReader {
     return values;
   }
 
+  /** A key the mapping must have; its absence is reported at the mapping. */
+  required(values: Map<string, Node | null>, key: string, mapping: Node, what: string): Node | null {
+    if (!values.has(key)) this.fail('POLICY_INVALID_VALUE', `${what} needs ${key}`, mapping);
+    return values.get(key) ?? null;
+  }
+
   list(node: Value, what: string): Node[] {
     if (!isSeq(node)) this.fail('POLICY_INVALID_VALUE', `${what} must be a list`, node);
     return node.items as Node[];

@@ -13,7 +13,7 @@ type Values = Map<string, Node | null>;
 
 function readIdentity(reader: PolicyReader, node: Node, what: string): IdentityRule {
   const values = reader.map(node, what, IDENTITY_KEYS);
-  const issuer = reader.string(values.get('issuer'), `${what}.issuer`);
+  const issuer = reader.string(reader.required(values, 'issuer', node, what), `${what}.issuer`);
   const exact = values.get('subject');
   const pattern = values.get('subjectRegExp');
   if ((exact === undefined) === (pattern === undefined))
