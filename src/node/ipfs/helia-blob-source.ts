@@ -36,7 +36,12 @@ async function* catWithIdleTimeout(fs: UnixFS, cid: string, signal: AbortSignal,
       arm();
     }
   } catch (error) {
-    throw toIpfsError(error, { cid, idle: idle.signal.aborted && !signal.aborted, idleTimeoutMs });
+    throw toIpfsError(error, {
+      cid,
+      idle: idle.signal.aborted && !signal.aborted,
+      idleTimeoutMs,
+      callerSignal: signal,
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -15,7 +15,9 @@ export async function dialPeers(
   if (peers.length === 0) return;
   const deadline = AbortSignal.timeout(timeoutMs);
   const dialSignal = signal === undefined ? deadline : AbortSignal.any([signal, deadline]);
-  const results = await Promise.allSettled(peers.map((peer) => libp2p.dial(parseAddress(peer), { signal: dialSignal })));
+  const results = await Promise.allSettled(
+    peers.map((peer) => libp2p.dial(parseAddress(peer), { signal: dialSignal })),
+  );
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
   if (failures.length < peers.length) return;
   signal?.throwIfAborted();

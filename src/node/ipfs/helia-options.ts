@@ -40,6 +40,7 @@ export function resolveHeliaOptions(options: HeliaNodeOptions): ResolvedHeliaOpt
 
 /** `$XDG_CACHE_HOME/image-trust/ipfs`, beside the registry cache. */
 export function defaultHeliaDir(env: Record<string, string | undefined>, home: string): string {
-  const base = env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : join(home, '.cache');
+  const base =
+    env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : join(home, '.cache');
   return join(base, 'image-trust', 'ipfs');
 }

@@ -1,0 +1,19 @@
+import { MemoryBlockstore } from 'blockstore-core';
+import type { AbortOptions } from '@libp2p/interface';
+import type { CID } from 'multiformats/cid';
+
+/**
+ * A peer's blockstore that serves wrong bytes for the CIDs in `tampered` (one byte flipped): what a malicious or
+ * broken peer does. Writes are honest, so the node adds content normally and lies only when asked for it.
+ */
+export class LyingBlockstore extends MemoryBlockstore {
+  readonly tampered = new Set<string>();
+
+  override async *get(cid: CID, options?: AbortOptions): AsyncGenerator<Uint8Array> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of super.get(cid, options)) chunks.push(chunk);
+    const block = Buffer.concat(chunks);
+    if (this.tampered.has(cid.toString())) block[block.length >> 1] ^= 0xff;
+    yield new Uint8Array(block);
+  }
+}
