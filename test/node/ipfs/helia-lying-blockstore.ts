@@ -13,7 +13,8 @@ export class LyingBlockstore extends MemoryBlockstore {
     const chunks: Uint8Array[] = [];
     for await (const chunk of super.get(cid, options)) chunks.push(chunk);
     const block = Buffer.concat(chunks);
-    if (this.tampered.has(cid.toString())) block[block.length >> 1] ^= 0xff;
+    const middle = block.length >> 1;
+    if (this.tampered.has(cid.toString())) block[middle] = (block[middle] ?? 0) ^ 0xff;
     yield new Uint8Array(block);
   }
 }

@@ -5,7 +5,7 @@ import { FsBlockstore } from 'blockstore-fs';
 import { CID } from 'multiformats/cid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawCidForDigest } from '../../../src/core/ipfs/digest-cid';
-import { bytesOf, hashStream, heliaNodes, randomBlob, sha256 } from './helia-fixtures';
+import { bytesOf, hashStream, heliaNodes, sha256 } from './helia-fixtures';
 import { LyingBlockstore } from './helia-lying-blockstore';
 
 const nodes = heliaNodes();
