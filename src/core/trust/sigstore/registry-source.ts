@@ -1,6 +1,7 @@
 import type { RegistryClient, RegistryRef } from '../../registry/client-types';
 import { RegistryError } from '../../registry/registry-error';
 import type { SignatureSource } from './ports';
+import { referrersTag } from './referrers';
 import { SIMPLE_SIGNING_MEDIA_TYPE, signatureTag } from './signature-manifest';
 
 /** Signatures from the image's own repository through the registry client: verified bytes, size caps, auth. */
@@ -8,20 +9,31 @@ export function registrySignatureSource(
   client: RegistryClient,
   repository: { domain: string; path: string },
 ): SignatureSource {
+  const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+  // Only a missing tag means "none"; every other failure stays a failure.
+  const tagBytes = async (tag: string, signal?: AbortSignal) => {
+    const ref: RegistryRef = { domain: repository.domain, path: repository.path, tag };
+    try {
+      return (await client.fetchManifest(ref, withSignal(signal))).bytes;
+    } catch (error) {
+      if (error instanceof RegistryError && error.code === 'REGISTRY_NOT_FOUND') return undefined;
+      throw error;
+    }
+  };
   return {
-    async fetchSignatureManifest(digest, signal) {
-      const ref: RegistryRef = { domain: repository.domain, path: repository.path, tag: signatureTag(digest) };
-      try {
-        return (await client.fetchManifest(ref, signal ? { signal } : {})).bytes;
-      } catch (error) {
-        // Only a missing tag means "unsigned"; every other failure stays a failure.
-        if (error instanceof RegistryError && error.code === 'REGISTRY_NOT_FOUND') return undefined;
-        throw error;
-      }
-    },
+    fetchSignatureManifest: (digest, signal) => tagBytes(signatureTag(digest), signal),
     async fetchPayload(layer, signal) {
       const ref = { ...repository, digest: layer.digest, mediaType: SIMPLE_SIGNING_MEDIA_TYPE };
-      return (await client.fetchBlob(ref, signal ? { signal } : {})).bytes;
+      return (await client.fetchBlob(ref, withSignal(signal))).bytes;
+    },
+    async fetchReferrers(digest, signal) {
+      const api = await client.fetchReferrers({ ...repository, digest }, withSignal(signal));
+      if (api !== undefined) return { via: 'api', bytes: api.bytes };
+      const bytes = await tagBytes(referrersTag(digest), signal);
+      return bytes === undefined ? undefined : { via: 'tag', bytes };
+    },
+    async fetchManifest(digest, signal) {
+      return (await client.fetchManifest({ ...repository, digest }, withSignal(signal))).bytes;
     },
   };
 }

@@ -44,6 +44,10 @@ const keyIdOf = (signer: Signer) =>
     .digest('hex');
 
 function verifyKeyless(bundle: Bundle, entity: ReturnType<typeof toSignedEntity>, trust: SigstoreTrust, what: string) {
+  if (entity.tlogEntries.length === 0) {
+    const message = `The keyless signature on ${what} has no Rekor entry: its certificate's short validity cannot be checked offline.`;
+    throw new CosignError('COSIGN_TLOG_MISSING', message);
+  }
   let signer: Signer;
   try {
     signer = trust.keylessVerifier.verify(entity);

@@ -1,7 +1,22 @@
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
+import type { AttestationEvidence } from './attestations';
+import { findBuildkitAttestations } from './buildkit-attestations';
+import { signedLevelsOf, type CosignEvidence, type CosignFinding, type CosignSignature } from './cosign-evidence';
 import { resolveCosignOptions, type CosignOptions } from './defaults';
+import type { IdentityPolicy } from './identity-policy';
 import type { SignatureSource } from './ports';
 import type { CosignKey } from './public-keys';
-import { verifyLevel, type LevelResult, type LevelSubject, type SignatureLevel } from './verify-level';
+import { createSigstoreTrust, type SigstoreTrust } from './sigstore-trust';
+import { publicGoodTrustedRoot } from './trusted-root';
+import { verifyLevel, type LevelResult, type LevelSubject } from './verify-level';
+
+export type {
+  CosignEvidence,
+  CosignFinding,
+  CosignLevel,
+  CosignSignature,
+  SignedLevels,
+} from './cosign-evidence';
 
 /** The resolved image: its pinned digest and, for an index, each platform manifest (signed separately or not). */
 export interface CosignSubject {
@@ -12,96 +27,131 @@ export interface CosignSubject {
   platforms: { digest: string; platform: string }[];
 }
 
-export interface CosignSignature {
-  keyId: string;
-  level: SignatureLevel;
-  digest: string;
-  platform?: string;
-}
-
-export interface CosignFinding {
-  code: string;
-  digest: string;
-  message: string;
-}
-
-/** Evidence, not a boolean: which keys signed which level, what failed and why. */
-export interface CosignEvidence {
-  /** Some level carries a `.sig` tag. */
-  signed: boolean;
-  /** A given key signs the pinned digest, or every platform manifest of the pinned index. */
-  verified: boolean;
-  signatures: CosignSignature[];
-  failures: CosignFinding[];
-  warnings: CosignFinding[];
-  /** Failure codes, then warning codes, each once. */
-  codes: string[];
-}
-
 export interface CosignDeps {
   source: SignatureSource;
   keys: readonly CosignKey[];
+  /** Keyless signers to accept (SAN + OIDC issuer); none: keyless signatures do not verify. */
+  identities?: readonly IdentityPolicy[];
+  /** Defaults to the Sigstore public-good root shipped with the tool. */
+  trustedRoot?: TrustedRoot;
+  /** Fail signatures without a Rekor entry (key-based ones; keyless always need one). */
+  requireTlog?: boolean;
+  /** Verifiers built once for many images (createSigstoreTrust); overrides keys, identities, root, requireTlog. */
+  trust?: SigstoreTrust;
   options?: Partial<CosignOptions>;
   signal?: AbortSignal;
 }
 
-function subjects(subject: CosignSubject): LevelSubject[] {
+let publicGood: TrustedRoot | undefined;
+
+function trustOf(deps: CosignDeps): SigstoreTrust {
+  if (deps.trust !== undefined) return deps.trust;
+  const trustedRoot = deps.trustedRoot ?? (publicGood ??= publicGoodTrustedRoot());
+  return createSigstoreTrust({
+    trustedRoot,
+    keys: deps.keys,
+    identities: deps.identities ?? [],
+    requireTlog: deps.requireTlog ?? false,
+  });
+}
+
+function subjects(subject: CosignSubject, attestationManifests: Set<string>): LevelSubject[] {
   const top: LevelSubject = { digest: subject.digest, level: subject.isIndex ? 'index' : 'manifest' };
-  const children = subject.platforms.map((p): LevelSubject => ({
-    digest: p.digest,
-    level: 'platform',
-    platform: p.platform,
-  }));
+  const children = subject.platforms
+    .filter((p) => !attestationManifests.has(p.digest))
+    .map((p): LevelSubject => ({ digest: p.digest, level: 'platform', platform: p.platform }));
   return [top, ...children];
 }
 
 const isVerified = (level: LevelResult) => level.verified.length > 0;
+const finding = (digest: string, error: { code: string; message: string }): CosignFinding => ({
+  code: error.code,
+  digest,
+  message: error.message,
+});
 
 // A pinned digest that is not verified fails with its own reason; platform reasons count when the image is
 // signed per platform instead (the top level unsigned, some platform signed).
 function failuresOf(top: LevelResult, children: LevelResult[]): CosignFinding[] {
   const perPlatform = top.failure?.code === 'COSIGN_NOT_SIGNED' && children.some((c) => c.signed);
   const failing = perPlatform ? children.filter((c) => !isVerified(c)) : [top];
-  return failing.flatMap((l) =>
-    l.failure ? [{ code: l.failure.code, digest: l.digest, message: l.failure.message }] : [],
-  );
+  return failing.flatMap((l) => (l.failure ? [finding(l.digest, l.failure)] : []));
 }
 
-/** Verifies cosign `.sig` signatures of a resolved image with the given public keys (key-based, no tlog). */
-export async function verifyCosign(subject: CosignSubject, deps: CosignDeps): Promise<CosignEvidence> {
-  const ctx = {
-    repository: subject.repository,
-    keys: deps.keys,
-    source: deps.source,
-    options: resolveCosignOptions(deps.options),
-  };
-  const levels = await Promise.all(
-    subjects(subject).map((s) => verifyLevel(s, { ...ctx, ...(deps.signal ? { signal: deps.signal } : {}) })),
-  );
-  const [top, ...children] = levels as [LevelResult, ...LevelResult[]];
-  const verified = isVerified(top) || (children.length > 0 && children.every(isVerified));
-  const signatures = levels.flatMap((l) =>
-    l.verified.map((v) => ({
-      keyId: v.keyId,
+function warningsOf(levels: LevelResult[], repository: string): CosignFinding[] {
+  return levels.flatMap((l) => [
+    ...l.verified.flatMap((v) =>
+      v.referenceMismatch === undefined
+        ? []
+        : [
+            finding(l.digest, {
+              code: 'COSIGN_REFERENCE_MISMATCH',
+              message: `The cosign signature on ${l.digest} names ${v.referenceMismatch}, not ${repository} (a mirror, or a signature copied from elsewhere).`,
+            }),
+          ],
+    ),
+    ...(l.referrersError && l.failure !== l.referrersError ? [finding(l.digest, l.referrersError)] : []),
+  ]);
+}
+
+function signaturesOf(levels: LevelResult[]): CosignSignature[] {
+  return levels.flatMap((l) =>
+    l.verified.map(({ referenceMismatch: _, ...signer }) => ({
+      ...signer,
       level: l.level,
       digest: l.digest,
       ...(l.platform ? { platform: l.platform } : {}),
     })),
   );
-  const warnings = levels.flatMap((l) =>
-    l.verified.flatMap((v) =>
-      v.referenceMismatch === undefined
-        ? []
-        : [
-            {
-              code: 'COSIGN_REFERENCE_MISMATCH',
-              digest: l.digest,
-              message: `The cosign signature on ${l.digest} names ${v.referenceMismatch}, not ${subject.repository} (a mirror, or a signature copied from elsewhere).`,
-            },
-          ],
-    ),
+}
+
+function referrerAttestations(levels: LevelResult[]): AttestationEvidence[] {
+  return levels.flatMap((l) =>
+    l.attestations.map((a) => ({
+      ...a,
+      level: l.level,
+      subject: l.digest,
+      ...(l.platform ? { platform: l.platform } : {}),
+      source: 'referrers' as const,
+    })),
   );
+}
+
+/**
+ * Verifies the cosign signatures of a resolved image: `.sig` tags and Sigstore-bundle referrers of the pinned
+ * digest and of each platform manifest, with keys (and Rekor SETs when attached) or keyless against a trusted
+ * root and identities; lists the attestations attached (BuildKit attestation manifests, referrers).
+ */
+export async function verifyCosign(subject: CosignSubject, deps: CosignDeps): Promise<CosignEvidence> {
+  const options = resolveCosignOptions(deps.options);
+  const signal = deps.signal ? { signal: deps.signal } : {};
+  const platformOf = (digest: string) => subject.platforms.find((p) => p.digest === digest)?.platform;
+  const buildkit = subject.isIndex
+    ? await findBuildkitAttestations({ digest: subject.digest, platformOf }, deps.source, options, deps.signal)
+    : { manifests: new Set<string>(), attestations: [] };
+  const ctx = { repository: subject.repository, trust: trustOf(deps), source: deps.source, options, ...signal };
+  const levels = await Promise.all(subjects(subject, buildkit.manifests).map((s) => verifyLevel(s, ctx)));
+  const [top, ...children] = levels as [LevelResult, ...LevelResult[]];
+  const verified = isVerified(top) || (children.length > 0 && children.every(isVerified));
   const failures = verified ? [] : failuresOf(top, children);
-  const codes = [...new Set([...failures, ...warnings].map((f) => f.code))];
-  return { signed: levels.some((l) => l.signed), verified, signatures, failures, warnings, codes };
+  const warnings = warningsOf(levels, subject.repository);
+  const levelFacts = levels.map((l) => ({
+    level: l.level,
+    digest: l.digest,
+    ...(l.platform ? { platform: l.platform } : {}),
+    signed: l.signed,
+    verified: isVerified(l),
+    ...(l.referrersVia ? { referrersVia: l.referrersVia } : {}),
+  }));
+  return {
+    signed: levels.some((l) => l.signed),
+    verified,
+    signatures: signaturesOf(levels),
+    failures,
+    warnings,
+    codes: [...new Set([...failures, ...warnings].map((f) => f.code))],
+    levels: levelFacts,
+    signedLevels: signedLevelsOf(levelFacts),
+    attestations: [...buildkit.attestations, ...referrerAttestations(levels)],
+  };
 }

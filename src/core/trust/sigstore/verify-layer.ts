@@ -1,26 +1,35 @@
 import { parseNormalizedNamed, referenceName } from '../../reference';
 import { CosignError } from './cosign-error';
 import type { CosignOptions } from './defaults';
+import { toLegacyBundle } from './legacy-bundle';
 import { parseSimpleSigningPayload } from './payload';
 import type { SignatureSource } from './ports';
-import { verifyWithKey, type CosignKey } from './public-keys';
+import { verifyWithKey } from './public-keys';
 import type { SignatureLayer } from './signature-manifest';
+import type { SigstoreTrust } from './sigstore-trust';
+import { verifyBundle, type BundleSigner } from './verify-bundle';
 
-/** What one signature layer proves about one digest of one repository (`domain/path`). */
-export type LayerOutcome =
-  { kind: 'verified'; keyId: string; referenceMismatch?: string } | { kind: 'failed'; error: CosignError };
+/** Who verified, and how the signature came: a `.sig` tag layer or an OCI 1.1 referrer holding a bundle. */
+export interface VerifiedSigner extends BundleSigner {
+  source: 'sig-tag' | 'referrer';
+  /** The payload's docker-reference when it names another repository. */
+  referenceMismatch?: string;
+}
+
+/** What one signature proves about one digest of one repository (`domain/path`). */
+export type LayerOutcome = ({ kind: 'verified' } & VerifiedSigner) | { kind: 'failed'; error: CosignError };
 
 export interface LayerContext {
   digest: string;
   repository: string;
-  keys: readonly CosignKey[];
+  trust: SigstoreTrust;
   source: SignatureSource;
   options: CosignOptions;
   signal?: AbortSignal;
 }
 
-function tooLarge(size: number, max: number): CosignError {
-  const message = `A cosign payload of ${size} bytes exceeds the ${max}-byte cap: it is not a simple-signing payload.`;
+export function tooLarge(what: string, size: number, max: number): CosignError {
+  const message = `A ${what} of ${size} bytes exceeds the ${max}-byte cap: it was not read.`;
   return new CosignError('COSIGN_PAYLOAD_TOO_LARGE', message);
 }
 
@@ -32,23 +41,32 @@ function referenceMismatch(reference: string | undefined, repository: string): s
   return named === repository ? undefined : reference;
 }
 
+// A plain key signature needs no bundle; a certificate, a Rekor annotation or a required log goes through
+// @sigstore/verify, which checks the SET against the trusted root's Rekor keys and the certificate chain.
+function verifySigner(layer: SignatureLayer, payload: Uint8Array, ctx: LayerContext): BundleSigner {
+  if (layer.certificate === undefined && layer.bundle === undefined && !ctx.trust.requireTlog) {
+    const signature = Buffer.from(layer.signature, 'base64');
+    const key = ctx.trust.keys.find((candidate) => verifyWithKey(candidate, payload, signature));
+    if (key !== undefined) return { keyId: key.keyId, tlogEntries: 0 };
+    const message = `The cosign signature on ${ctx.digest} is not by any of the keys given (or its payload was altered).`;
+    throw new CosignError('COSIGN_UNTRUSTED_KEY', message);
+  }
+  return verifyBundle(toLegacyBundle(layer, payload, ''), payload, ctx.trust, ctx.digest);
+}
+
 /**
- * Checks one layer in cosign's order: the signature over the exact payload bytes with one of the keys first,
- * then the payload's claims, which are only read once a trusted key vouches for them.
+ * Checks one `.sig` layer in cosign's order: the signature over the exact payload bytes (and its Rekor entry and
+ * certificate) first, then the payload's claims, which are only read once a trusted signer vouches for them.
  */
 export async function verifyLayer(layer: SignatureLayer, ctx: LayerContext): Promise<LayerOutcome> {
   const max = ctx.options.maxPayloadBytes;
-  if (layer.size > max) return { kind: 'failed', error: tooLarge(layer.size, max) };
+  if (layer.size > max) return { kind: 'failed', error: tooLarge('cosign payload', layer.size, max) };
   const payload = await ctx.source.fetchPayload(layer, ctx.signal);
-  if (payload.length > max) return { kind: 'failed', error: tooLarge(payload.length, max) };
-  const signature = Buffer.from(layer.signature, 'base64');
-  const key = ctx.keys.find((candidate) => verifyWithKey(candidate, payload, signature));
-  if (key === undefined) {
-    const message = `The cosign signature on ${ctx.digest} is not by any of the keys given (or its payload was altered).`;
-    return { kind: 'failed', error: new CosignError('COSIGN_UNTRUSTED_KEY', message) };
-  }
+  if (payload.length > max) return { kind: 'failed', error: tooLarge('cosign payload', payload.length, max) };
+  let signer: BundleSigner;
   let claims;
   try {
+    signer = verifySigner(layer, payload, ctx);
     claims = parseSimpleSigningPayload(payload);
   } catch (error) {
     if (error instanceof CosignError) return { kind: 'failed', error };
@@ -59,5 +77,10 @@ export async function verifyLayer(layer: SignatureLayer, ctx: LayerContext): Pro
     return { kind: 'failed', error: new CosignError('COSIGN_DIGEST_MISMATCH', message) };
   }
   const mismatch = referenceMismatch(claims.reference, ctx.repository);
-  return { kind: 'verified', keyId: key.keyId, ...(mismatch === undefined ? {} : { referenceMismatch: mismatch }) };
+  return {
+    kind: 'verified',
+    ...signer,
+    source: 'sig-tag',
+    ...(mismatch === undefined ? {} : { referenceMismatch: mismatch }),
+  };
 }

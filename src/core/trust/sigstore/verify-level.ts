@@ -1,6 +1,10 @@
+import { CoreError } from '../../errors';
+import type { AttestationKind } from './attestations';
 import { CosignError, type CosignErrorCode } from './cosign-error';
+import { parseReferrersIndex, type ReferrerDescriptor } from './referrers';
 import { parseSignatureManifest } from './signature-manifest';
-import { verifyLayer, type LayerContext } from './verify-layer';
+import { verifyLayer, type LayerContext, type LayerOutcome, type VerifiedSigner } from './verify-layer';
+import { verifyReferrer, type ReferrerOutcome } from './verify-referrer';
 
 /** Which manifest a signature covers: the pinned index, a pinned single manifest, or a platform of an index. */
 export type SignatureLevel = 'index' | 'manifest' | 'platform';
@@ -13,19 +17,33 @@ export interface LevelSubject {
 }
 
 export interface LevelResult extends LevelSubject {
-  /** A `.sig` tag exists for the digest. */
+  /** A `.sig` tag or a signature referrer exists for the digest. */
   signed: boolean;
-  /** Keys whose signature verified, with the payload's docker-reference when it names another repository. */
-  verified: { keyId: string; referenceMismatch?: string }[];
+  /** Signers whose signature verified, with the payload's docker-reference when it names another repository. */
+  verified: VerifiedSigner[];
   /** Why nothing verified (absent when something did). */
   failure?: CosignError;
+  /** Attestations among the referrers. */
+  attestations: { kind: AttestationKind; digest: string; predicateType?: string; artifactType?: string }[];
+  /** How referrers were listed: the API, or the `sha256-<hex>` tag when the registry has no API. */
+  referrersVia?: 'api' | 'tag';
+  /** The referrers could not be listed (the API failed): a warning when something else verified. */
+  referrersError?: CosignError;
 }
 
-// When no layer verifies, the most telling reason wins: a trusted signature over another digest is an attack.
+// When nothing verifies, the most telling reason wins: a trusted signature over another digest is an attack.
 const PRIORITY: readonly CosignErrorCode[] = [
   'COSIGN_DIGEST_MISMATCH',
+  'COSIGN_TLOG_MISMATCH',
+  'COSIGN_TLOG_INVALID',
+  'COSIGN_IDENTITY_MISMATCH',
+  'COSIGN_UNTRUSTED_CERTIFICATE',
   'COSIGN_MALFORMED_PAYLOAD',
+  'COSIGN_MALFORMED_BUNDLE',
+  'COSIGN_MALFORMED_SIGNATURE',
   'COSIGN_PAYLOAD_TOO_LARGE',
+  'COSIGN_TLOG_MISSING',
+  'COSIGN_BAD_SIGNATURE',
   'COSIGN_UNTRUSTED_KEY',
 ];
 
@@ -34,28 +52,60 @@ function rank(error: CosignError): number {
   return index < 0 ? PRIORITY.length : index;
 }
 
-/** Discovers and verifies the `.sig` signatures of one digest. Registry failures are thrown, never "unsigned". */
-export async function verifyLevel(subject: LevelSubject, ctx: Omit<LayerContext, 'digest'>): Promise<LevelResult> {
+async function sigTagOutcomes(subject: LevelSubject, ctx: LayerContext): Promise<LayerOutcome[] | undefined> {
   const bytes = await ctx.source.fetchSignatureManifest(subject.digest, ctx.signal);
-  if (bytes === undefined) {
-    const message = `${subject.digest} has no cosign signature (no ${subject.digest.replace(':', '-')}.sig tag).`;
-    return { ...subject, signed: false, verified: [], failure: new CosignError('COSIGN_NOT_SIGNED', message) };
-  }
+  if (bytes === undefined) return undefined;
   let layers;
   try {
     layers = parseSignatureManifest(bytes, ctx.options.maxSignatures);
   } catch (error) {
-    if (error instanceof CosignError) return { ...subject, signed: true, verified: [], failure: error };
+    if (error instanceof CosignError) return [{ kind: 'failed', error }];
     throw error;
   }
-  const outcomes = await Promise.all(layers.map((layer) => verifyLayer(layer, { ...ctx, digest: subject.digest })));
-  const verified = outcomes.flatMap((o) => (o.kind === 'verified' ? [{ keyId: o.keyId, ...refOf(o) }] : []));
-  if (verified.length > 0) return { ...subject, signed: true, verified };
-  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [o.error] : []));
-  const failure = failures.sort((a, b) => rank(a) - rank(b))[0];
-  return { ...subject, signed: true, verified, ...(failure === undefined ? {} : { failure }) };
+  return Promise.all(layers.map((layer) => verifyLayer(layer, ctx)));
 }
 
-function refOf(outcome: { referenceMismatch?: string }) {
-  return outcome.referenceMismatch === undefined ? {} : { referenceMismatch: outcome.referenceMismatch };
+type Listed = { via?: 'api' | 'tag'; descriptors: ReferrerDescriptor[]; error?: CosignError };
+
+// A failing referrers API is evidence (the `.sig` tag may still verify), never "no referrers".
+async function listReferrers(ctx: LayerContext): Promise<Listed> {
+  try {
+    const answer = await ctx.source.fetchReferrers(ctx.digest, ctx.signal);
+    if (answer === undefined) return { descriptors: [] };
+    return { via: answer.via, descriptors: parseReferrersIndex(answer.bytes, ctx.options.maxReferrers) };
+  } catch (error) {
+    if (ctx.signal?.aborted || !(error instanceof CoreError)) throw error;
+    if (error instanceof CosignError) return { descriptors: [], error };
+    const message = `The referrers of ${ctx.digest} could not be listed (${error.code}): signatures stored as referrers were not checked.`;
+    return { descriptors: [], error: new CosignError('COSIGN_REFERRERS_UNAVAILABLE', message, { cause: error }) };
+  }
+}
+
+const isSignature = (o: ReferrerOutcome): o is LayerOutcome => o.kind === 'verified' || o.kind === 'failed';
+
+/** Discovers and verifies the `.sig` signatures and signature referrers of one digest, and lists attestations. */
+export async function verifyLevel(subject: LevelSubject, base: Omit<LayerContext, 'digest'>): Promise<LevelResult> {
+  const ctx = { ...base, digest: subject.digest };
+  const [tagged, listed] = await Promise.all([sigTagOutcomes(subject, ctx), listReferrers(ctx)]);
+  const referred = await Promise.all(listed.descriptors.map((d) => verifyReferrer(d, ctx).then((o) => [d, o] as const)));
+  const outcomes = [...(tagged ?? []), ...referred.map(([, o]) => o).filter(isSignature)];
+  const attestations = referred.flatMap(([d, o]) => (o.kind === 'attestation' ? [{ ...o.attestation, digest: d.digest }] : []));
+  const verified = outcomes.flatMap(({ kind, ...rest }) => (kind === 'verified' ? [rest as VerifiedSigner] : []));
+  const common = {
+    ...subject,
+    signed: outcomes.length > 0,
+    verified,
+    attestations,
+    ...(listed.via ? { referrersVia: listed.via } : {}),
+    ...(listed.error ? { referrersError: listed.error } : {}),
+  };
+  if (verified.length > 0) return common;
+  const failures = outcomes.flatMap((o) => (o.kind === 'failed' ? [o.error] : []));
+  const failure = failures.sort((a, b) => rank(a) - rank(b))[0] ?? listed.error ?? notSigned(subject.digest);
+  return { ...common, failure };
+}
+
+function notSigned(digest: string): CosignError {
+  const message = `${digest} has no cosign signature (no ${digest.replace(':', '-')}.sig tag and no signature referrer).`;
+  return new CosignError('COSIGN_NOT_SIGNED', message);
 }

@@ -13,6 +13,21 @@ const CONTAINERS_IMAGE = `${SIGSTORE_PEER_DATA}containers-image/fixtures/`;
 
 export const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
+const EMPTY_INDEX = Buffer.from('{"schemaVersion":2,"manifests":[]}');
+
+/**
+ * The rest of a source for fixtures that hold only `.sig` tags: no referrers, and manifests from `manifests`
+ * (an index without attestation manifests for any other digest).
+ */
+export function sigTagsOnly(
+  manifests: ReadonlyMap<string, Uint8Array> = new Map(),
+): Pick<SignatureSource, 'fetchReferrers' | 'fetchManifest'> {
+  return {
+    fetchReferrers: async () => undefined,
+    fetchManifest: async (digest) => manifests.get(digest) ?? EMPTY_INDEX,
+  };
+}
+
 export function readKey(path: string): CosignKey {
   return parseCosignKey(readFileSync(path, 'utf8'), path);
 }
@@ -27,19 +42,11 @@ export const connaisseurSource: SignatureSource = {
     return existsSync(path) ? readFileSync(path) : undefined;
   },
   fetchPayload: async (layer) => readFileSync(`${TESTIMAGE}blobs/${layer.digest}.json`),
+  ...sigTagsOnly(),
 };
 
 /** The digest of a connaisseur test image: sha256 of the manifest file as stored. */
 export const connaisseurDigest = (tag: string) => sha256(readFileSync(`${TESTIMAGE}manifests/${tag}.json`));
-
-/** The certificate of connaisseur's keyless signature, whose payload names another repository. */
-export function keylessCertificatePem(): string {
-  const digest = connaisseurDigest('keyless');
-  const sig = JSON.parse(readFileSync(`${TESTIMAGE}manifests/${signatureTag(digest)}.json`, 'utf8')) as {
-    layers: { annotations: Record<string, string> }[];
-  };
-  return sig.layers[0]?.annotations['dev.sigstore.cosign/certificate'] ?? '';
-}
 
 interface DirSignature {
   mimeType: string;
@@ -49,9 +56,13 @@ interface DirSignature {
 
 /**
  * A containers/image `dir:` fixture as a registry would hold it: `signature-N` files (0x00, `sigstore-json\n`,
- * JSON) become the layers of a `.sig` manifest under the digest of `manifest.json`.
+ * JSON) become the layers of a `.sig` manifest under the digest of `manifest.json`; `mutate` may alter each layer's
+ * annotations (a tampered registry).
  */
-export function containersImageFixture(dir: string): { digest: string; source: SignatureSource } {
+export function containersImageFixture(
+  dir: string,
+  mutate: (annotations: Record<string, string>) => Record<string, string> = (a) => a,
+): { digest: string; source: SignatureSource } {
   const path = `${CONTAINERS_IMAGE}${dir}/`;
   const digest = sha256(readFileSync(`${path}manifest.json`));
   const payloads = new Map<string, Uint8Array>();
@@ -67,7 +78,7 @@ export function containersImageFixture(dir: string): { digest: string; source: S
       mediaType: signature.mimeType,
       digest: sha256(payload),
       size: payload.length,
-      annotations: signature.annotations,
+      annotations: mutate(signature.annotations),
     };
   });
   const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, layers }));
@@ -76,6 +87,7 @@ export function containersImageFixture(dir: string): { digest: string; source: S
     source: {
       fetchSignatureManifest: async (wanted) => (wanted === digest ? manifest : undefined),
       fetchPayload: async (layer) => payloads.get(layer.digest) ?? new Uint8Array(),
+      ...sigTagsOnly(),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCosignKey, signatureTag, verifyCosign, type SignatureSource } from '../../../../src/core/trust/sigstore';
-import { sha256 } from './peer-fixtures';
+import { sha256, sigTagsOnly } from './peer-fixtures';
 
 const REPO = 'registry.test/acme/app';
 const INDEX = `sha256:${'1'.repeat(64)}`;
@@ -47,6 +47,7 @@ function registry(signed: Record<string, Uint8Array | object>): SignatureSource 
   return {
     fetchSignatureManifest: async (digest) => manifests.get(signatureTag(digest)),
     fetchPayload: async (layer) => blobs.get(layer.digest) ?? new Uint8Array(),
+    ...sigTagsOnly(),
   };
 }
 
