@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { computeDiagnostics } from '../src/core/features/compute-diagnostics';
-import { computeHover } from '../src/core/features/compute-hover';
+import { computeHoverAt } from '../src/core/features/hover-at';
+import { judgeFile } from '../src/core/features/judge-file';
 import { referenceAt } from '../src/core/features/position';
+import type { TrustLookups } from '../src/core/features/reference-trust';
 import { resolutionKey } from '../src/core/features/resolution-key';
 import type { ResolutionState } from '../src/core/features/resolution-state';
 import { scanDocument } from '../src/core/features/scan-document';
@@ -26,8 +28,11 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? Number.NaN;
 }
 
-/** Every tag resolved, as after the first pass over the file: the warm, from-cache case. */
-function warmLookup(refs: ReturnType<typeof scanDocument>['refs']) {
+/**
+ * Every tag resolved and its signatures checked, as after the first pass over the file: the warm, from-cache case.
+ * The DCT and cosign answers are "verified, nothing found" so judge() walks the trust path too.
+ */
+function warmLookups(refs: ReturnType<typeof scanDocument>['refs']): TrustLookups {
   const states = new Map<string, ResolutionState>();
   refs.forEach((ref, i) => {
     const key = resolutionKey(ref);
@@ -36,12 +41,16 @@ function warmLookup(refs: ReturnType<typeof scanDocument>['refs']) {
     const resolution = { reference: { domain: 'd', path: 'p' }, digest, mediaType: 'm', size: 1, platforms: [] };
     states.set(key, { kind: 'resolved', resolution, at: 0 });
   });
-  return (key: string) => states.get(key);
+  const none = { kind: 'verified', result: NO_COSIGN } as const;
+  return { resolution: (key: string) => states.get(key), dct: () => undefined, cosign: () => none };
 }
 
+const NO_COSIGN = { signed: false, verified: false, signatures: [], failures: [], warnings: [], codes: [] };
+
 async function diagnoseMs(text: string): Promise<{ ms: number; floorMs: number; refs: number }> {
-  const warm = warmLookup(scanDocument(text, 'compose', '/w/compose.yaml').refs);
-  const diagnose = async () => void computeDiagnostics(scanDocument(text, 'compose', '/w/compose.yaml').refs, warm);
+  const warm = warmLookups(scanDocument(text, 'compose', '/w/compose.yaml').refs);
+  const diagnose = async () =>
+    void computeDiagnostics(judgeFile(scanDocument(text, 'compose', '/w/compose.yaml').refs, warm));
   const floor = async () => void scanDocument(text, 'compose', '/w/compose.yaml');
   for (let i = 0; i < 5; i++) await diagnose();
   const runs = Array.from({ length: 20 }, () => 0);
@@ -60,7 +69,7 @@ async function diagnoseMs(text: string): Promise<{ ms: number; floorMs: number; 
 export async function hoverBenchmark(): Promise<void> {
   const text = composeText(REFERENCES, 0);
   const { refs } = scanDocument(text, 'compose', '/w/compose.yaml');
-  const lookup = warmLookup(refs);
+  const lookups = warmLookups(refs);
   const positions = Array.from({ length: HOVERS }, (_, i) => {
     const ref = refs[(i * 7919) % refs.length];
     return { line: ref?.range.line ?? 1, column: (ref?.range.column ?? 1) + 3 };
@@ -72,7 +81,7 @@ export async function hoverBenchmark(): Promise<void> {
     referenceAt(refs, position);
     floors.push(performance.now() - start);
     start = performance.now();
-    computeHover(refs, position, lookup);
+    computeHoverAt(refs, position, lookups);
     hovers.push(performance.now() - start);
   }
   const p50 = percentile(hovers, 50);

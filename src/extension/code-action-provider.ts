@@ -4,6 +4,7 @@ import { computeEvidenceActions } from '../core/features/evidence-actions';
 import { fetchPinTargets } from '../core/features/pin-targets';
 import { abortOn } from './abort-on';
 import type { DocumentScans } from './document-scans';
+import { fileFindings } from './file-findings';
 import type { ServiceSource } from './services';
 import { fromRange, toWorkspaceEdit } from './to-vscode';
 
@@ -20,11 +21,12 @@ export function createCodeActionProvider(scans: DocumentScans, services: Service
     async provideCodeActions(document, range, context, token) {
       const scan = await scans.get(document);
       if (!scan) return [];
-      const { store, client } = services.current();
+      const service = services.current();
+      const { store, client } = service;
       const { signal, dispose } = abortOn(token);
       const targets = await fetchPinTargets(scan.refs, store.lookup, client, signal).finally(dispose);
       if (token.isCancellationRequested) return [];
-      const actions = computeCodeActions(scan.refs, fromRange(range), store.lookup, targets);
+      const actions = computeCodeActions(scan.refs, fromRange(range), targets, fileFindings(scan, service));
       const pins = actions.map((data) => {
         const action = new vscode.CodeAction(data.title, vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(data.edits);

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { computeDiagnostics } from '../core/features/compute-diagnostics';
-import { referenceTrustFindings } from '../core/features/reference-trust';
 import { resolvedOf } from '../core/features/resolved-of';
 import type { Reference } from '../core/reference';
 import type { DocumentScans } from './document-scans';
+import { fileFindings } from './file-findings';
 import type { Services } from './services';
 import { toDiagnostic } from './to-vscode';
 
@@ -86,8 +86,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private paint(document: vscode.TextDocument): void {
     void this.scans.get(document)?.then((scan) => {
-      const { store, lookups } = this.services.current();
-      const data = computeDiagnostics(scan.refs, store.lookup, referenceTrustFindings(scan.refs, lookups));
+      const data = computeDiagnostics(fileFindings(scan, this.services.current()));
       this.collection.set(document.uri, data.map(toDiagnostic));
     });
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type * as vscode from 'vscode';
 import { documentKind, scanDocument, type DocumentScan } from '../core/features/scan-document';
+import { parseIgnoreComments, type IgnoreComment } from '../core/policy';
 import { parseDotenv } from '../core/scan/compose';
 
 /** A compose `.env` larger than this is not read (the CLI scan caps files alike). */
@@ -14,15 +15,20 @@ async function loadDotenv(composePath: string) {
   return { file, values: parseDotenv(bytes.toString('utf8'), (name) => process.env[name]).values };
 }
 
+/** A document's references, and its `# image-trust: ignore` comments for the policy. */
+export interface FileScan extends DocumentScan {
+  ignoreComments: IgnoreComment[];
+}
+
 /** The scan of each open document, kept per version so hovers and code actions do not scan again. */
 export class DocumentScans {
-  private readonly scans = new Map<string, { version: number; scan: Promise<DocumentScan> }>();
+  private readonly scans = new Map<string, { version: number; scan: Promise<FileScan> }>();
 
   isScannable(document: vscode.TextDocument): boolean {
     return document.uri.scheme === 'file' && documentKind(document.languageId, document.uri.fsPath) !== null;
   }
 
-  get(document: vscode.TextDocument): Promise<DocumentScan> | undefined {
+  get(document: vscode.TextDocument): Promise<FileScan> | undefined {
     if (!this.isScannable(document)) return undefined;
     const key = document.uri.toString();
     const known = this.scans.get(key);
@@ -36,11 +42,12 @@ export class DocumentScans {
     this.scans.delete(document.uri.toString());
   }
 
-  private async scan(document: vscode.TextDocument): Promise<DocumentScan> {
+  private async scan(document: vscode.TextDocument): Promise<FileScan> {
     const path = document.uri.fsPath;
     const kind = documentKind(document.languageId, path) ?? 'dockerfile';
     const text = document.getText();
     const dotenv = kind === 'compose' ? await loadDotenv(path) : undefined;
-    return scanDocument(text, kind, path, { environment: process.env, ...(dotenv ? { dotenv } : {}) });
+    const scan = scanDocument(text, kind, path, { environment: process.env, ...(dotenv ? { dotenv } : {}) });
+    return { ...scan, ignoreComments: parseIgnoreComments(text) };
   }
 }

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { computeHover, type HoverData } from '../core/features/compute-hover';
-import { referenceAt } from '../core/features/position';
-import { referenceTrustFindings, referenceTrustHoverLines } from '../core/features/reference-trust';
+import type { HoverData } from '../core/features/compute-hover';
+import { computeHoverAt } from '../core/features/hover-at';
+import { referenceAt, type Position } from '../core/features/position';
 import { resolvedOf } from '../core/features/resolved-of';
-import type { DocumentScan } from '../core/features/scan-document';
-import type { Position } from '../core/features/position';
-import type { DocumentScans } from './document-scans';
 import { abortOn } from './abort-on';
+import type { DocumentScans, FileScan } from './document-scans';
+import { judgeContext } from './file-findings';
 import type { RegistryService } from './registry-service';
 import type { ServiceSource } from './services';
 import { fromPosition, toRange } from './to-vscode';
@@ -23,20 +22,18 @@ function toHover(data: HoverData): vscode.Hover {
   return new vscode.Hover(content, toRange(data.range));
 }
 
-function hoverNow(scan: DocumentScan, at: Position, service: RegistryService): HoverData | null {
-  const ref = referenceAt(scan.refs, at);
-  const trust = ref ? referenceTrustFindings([ref], service.lookups) : [];
-  return computeHover(scan.refs, at, service.store.lookup, trust, (r) => referenceTrustHoverLines(r, service.lookups));
+function hoverNow(scan: FileScan, at: Position, service: RegistryService): HoverData | null {
+  return computeHoverAt(scan.refs, at, service.lookups, judgeContext(scan, service));
 }
 
 /** True when nothing more is coming for the reference at `at`: its tag and its digest's signatures are known. */
-function settled(scan: DocumentScan, at: Position, service: RegistryService, first: HoverData): boolean {
+function settled(scan: FileScan, at: Position, service: RegistryService, first: HoverData): boolean {
   const resolutions = resolvedOf(scan.refs.filter((ref) => ref === referenceAt(scan.refs, at)), service.store.lookup);
   return !first.pending && resolutions.every((r) => service.dct.settled(r) && service.cosign.settled(r));
 }
 
 /** The tag's digest, then that digest's signatures; stops when `signal` aborts. */
-async function learn(scan: DocumentScan, at: Position, service: RegistryService, signal: AbortSignal): Promise<void> {
+async function learn(scan: FileScan, at: Position, service: RegistryService, signal: AbortSignal): Promise<void> {
   const ref = referenceAt(scan.refs, at);
   if (!ref?.reference) return;
   await service.store.ensure([ref.reference], signal);

@@ -7,6 +7,7 @@ import { ResolutionStore } from '../core/features/resolution-store';
 import { withDefaultTag } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { CredentialSource } from '../core/registry/credential';
+import type { Policy } from '../core/policy';
 import type { Log } from '../core/registry/ports';
 import { verifyResolutionDct, type MetadataSource } from '../core/trust/notary';
 import { createDiskCache } from '../node/disk-cache';
@@ -32,6 +33,8 @@ export interface ServiceEnvironment {
 
 export interface RegistryService {
   client: RegistryClient;
+  /** The policy findings are judged by. */
+  policy: Policy;
   store: ResolutionStore;
   dct: DctStore;
   cosign: CosignStore;
@@ -97,6 +100,7 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
   });
   return {
     client,
+    policy: settings.policy.policy,
     store,
     dct,
     cosign,

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { createRegistryService, type RegistryService, type ServiceEnvironment } from './registry-service';
-import { readSettings } from './settings';
+import { toPolicyDiagnostic } from './policy-diagnostic';
+import { readSettings, type ExtensionSettings } from './settings';
 
 /** What the providers need: the registry service in force now (it is swapped on settings changes). */
 export interface ServiceSource {
@@ -16,6 +17,8 @@ export class Services implements vscode.Disposable, ServiceSource {
   private service: RegistryService;
   private readonly listeners = new Set<() => void>();
   private unsubscribe: () => void;
+  /** A policy file that cannot be applied gets its error where it is, like any other file. */
+  private readonly policyProblems = vscode.languages.createDiagnosticCollection('image-trust-policy');
 
   constructor(private readonly environment: ServiceEnvironment) {
     this.service = this.build();
@@ -52,15 +55,26 @@ export class Services implements vscode.Disposable, ServiceSource {
   dispose(): void {
     this.unsubscribe();
     this.service.dispose();
+    this.policyProblems.dispose();
   }
 
   private build(): RegistryService {
     const settings = readSettings();
-    for (const error of settings.cosign.errors) {
-      this.environment.log({ level: 'warn', message: `${error.message} (${error.code})` });
-      void vscode.window.showWarningMessage(`Image Trust: ${error.message} (${error.code})`);
-    }
+    this.report(settings);
     return createRegistryService(settings, this.environment);
+  }
+
+  /** Settings that cannot be applied are said once per change, in the log and in a notification. */
+  private report(settings: ExtensionSettings): void {
+    const { file, error } = settings.policy;
+    this.policyProblems.clear();
+    if (file && error) this.policyProblems.set(vscode.Uri.file(file), [toPolicyDiagnostic(error)]);
+    const problems = [...settings.cosign.errors, ...(error ? [error] : [])];
+    for (const problem of problems) {
+      this.environment.log({ level: 'warn', message: `${problem.message} (${problem.code})` });
+      void vscode.window.showWarningMessage(`Image Trust: ${problem.message} (${problem.code})`);
+    }
+    if (file && !error) this.environment.log({ level: 'info', message: `policy: ${file}` });
   }
 
   private subscribe(): () => void {

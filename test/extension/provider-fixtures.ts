@@ -1,3 +1,4 @@
+import { EDITOR_POLICY } from '../../src/core/features/compute-findings';
 import { CosignStore } from '../../src/core/features/cosign-store';
 import { DctStore } from '../../src/core/features/dct-store';
 import { ResolutionStore } from '../../src/core/features/resolution-store';
@@ -40,6 +41,6 @@ export function serviceWith(
     verify: (_, s) => answer(cosignEvidence, signals, s),
   });
   const lookups = { resolution: store.lookup, dct: dct.lookup, cosign: cosign.lookup };
-  const service = { client: NO_NETWORK, store, dct, cosign, lookups, askAgain: () => undefined, dispose: () => undefined };
+  const service = { client: NO_NETWORK, policy: EDITOR_POLICY, store, dct, cosign, lookups, askAgain: () => undefined, dispose: () => undefined };
   return { current: () => service, signals };
 }

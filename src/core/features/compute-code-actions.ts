@@ -1,11 +1,9 @@
 import type { ImageRef } from '../scan/image-ref';
 import type { SourceRange } from '../scan/source-range';
-import { computeFindings } from './compute-findings';
-import { FINDING_CODES } from './finding';
+import { FINDING_CODES, type Finding } from './finding';
 import { planPinEdits, type FileTextEdit } from './pin-edits';
 import type { PinTargetOf } from './pin-targets';
 import { linesOverlap } from './position';
-import type { ResolutionLookup } from './resolution-state';
 
 /** A quick fix as plain data: the extension turns `edits` into one WorkspaceEdit. */
 export interface CodeActionData {
@@ -22,18 +20,17 @@ function short(digest: string): string {
 }
 
 /**
- * The quick fixes for the references touching `range`: pin this reference, update an outdated pin, and pin all
+ * The quick fixes for the file's `findings` (see judgeFile) touching `range`: pin this reference, update an outdated pin, and pin all
  * the file's unpinned references when there is more than the one at hand. Digests are the ones `targetOf` chose
  * (as `image-trust pin` chooses them), so a single-platform pin still in the index is not "updated" to the index.
  */
 export function computeCodeActions(
   refs: readonly ImageRef[],
   range: SourceRange,
-  lookup: ResolutionLookup,
   targetOf: PinTargetOf,
+  findings: readonly Finding[],
 ): CodeActionData[] {
   const actions: CodeActionData[] = [];
-  const findings = computeFindings(refs, lookup);
   const here = findings.filter((finding) => linesOverlap(finding.range, range) && finding.currentDigest);
   for (const finding of here) {
     const update = finding.code === FINDING_CODES.pinOutdated;

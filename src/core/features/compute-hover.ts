@@ -24,12 +24,15 @@ function stateLines(state: ResolutionState | undefined, pinnedByDigest: boolean)
   return resolvedLines(state.resolution);
 }
 
-/** The hover for the reference at `position`, or null when there is none there; `trustLines` add signature evidence. */
+/**
+ * The hover for the reference at `position`, or null when there is none there. `findings` are the file's (see
+ * judgeFile; by default the reference's own under the default policy); `trustLines` add signature evidence.
+ */
 export function computeHover(
   refs: readonly ImageRef[],
   position: Position,
   lookup: ResolutionLookup,
-  extra: readonly Finding[] = [],
+  findings: readonly Finding[] = computeFindings(refs, lookup),
   trustLines: (ref: ImageRef) => readonly string[] = () => [],
 ): HoverData | null {
   const ref = referenceAt(refs, position);
@@ -41,8 +44,8 @@ export function computeHover(
   if (ref.reference) lines.push(...stateLines(state, key === null));
   const trust = trustLines(ref);
   if (trust.length > 0) lines.push('', ...trust);
-  const findings = [...computeFindings([ref], lookup), ...extra.filter((finding) => finding.ref === ref)];
-  if (findings.length > 0) lines.push('', ...findingLines(findings));
+  const own = findings.filter((finding) => finding.ref === ref);
+  if (own.length > 0) lines.push('', ...findingLines(own));
   else if (state?.kind === 'resolved') lines.push('', 'The pin is current.');
   const link = ref.reference ? registryLink(ref.reference) : null;
   if (link) lines.push('', `[Open ${escapeMarkdown(ref.reference?.domain ?? '')} page](${link})`);

@@ -1,10 +1,12 @@
+import type { IgnoreComment, Policy, TrustEvidence } from '../policy';
 import type { ImageRef } from '../scan/image-ref';
-import { cosignTrustFindings, cosignTrustHoverLines } from './cosign-trust';
+import { EDITOR_POLICY } from './compute-findings';
+import { cosignTrustHoverLines } from './cosign-hover';
 import type { CosignLookup } from './cosign-store';
 import type { DctLookup } from './dct-store';
-import type { Finding } from './finding';
+import { evidenceOf } from './evidence-of';
 import type { ResolutionLookup } from './resolution-state';
-import { trustFindings, trustHoverLines } from './trust-findings';
+import { trustHoverLines } from './trust-findings';
 
 /** Everything known now about references: their resolutions and the signature evidence of each digest. */
 export interface TrustLookups {
@@ -13,12 +15,29 @@ export interface TrustLookups {
   cosign: CosignLookup;
 }
 
-/** Docker Content Trust and cosign findings of these references, in that order. */
-export function referenceTrustFindings(refs: readonly ImageRef[], lookups: TrustLookups): Finding[] {
-  return [
-    ...trustFindings(refs, lookups.resolution, lookups.dct),
-    ...cosignTrustFindings(refs, lookups.resolution, lookups.cosign),
-  ];
+/** What the policy judges a file by, besides the stores: the policy in force and the file's ignore comments. */
+export interface JudgeContext {
+  policy: Policy;
+  ignoreComments: readonly IgnoreComment[];
+}
+
+export const DEFAULT_JUDGE_CONTEXT: JudgeContext = { policy: EDITOR_POLICY, ignoreComments: [] };
+
+/**
+ * judge()'s view of the signature stores: the evidence of every check that ran, once none is still running (so a
+ * requirement is not reported against half of the evidence); undefined before that.
+ */
+export function trustOf(lookups: TrustLookups) {
+  return (ref: ImageRef): TrustEvidence | undefined => {
+    const dct = evidenceOf(ref, lookups.resolution, lookups.dct);
+    const cosign = evidenceOf(ref, lookups.resolution, lookups.cosign);
+    if (dct?.kind === 'pending' || cosign?.kind === 'pending') return undefined;
+    if (dct === undefined && cosign === undefined) return undefined;
+    return {
+      ...(dct?.kind === 'verified' ? { dct: dct.result } : {}),
+      ...(cosign?.kind === 'verified' ? { cosign: cosign.result } : {}),
+    };
+  };
 }
 
 /** The signature lines of one reference's hover: DCT, then cosign, a blank line between. */

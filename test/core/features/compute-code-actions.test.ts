@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCodeActions } from '../../../src/core/features/compute-code-actions';
+import { computeFindings } from '../../../src/core/features/compute-findings';
 import { DIGEST_A, DIGEST_B, dockerfileRefs, lookupOf, resolution, resolved, targetsFor } from './feature-fixtures';
 
 const ALPINE = 'docker.io/library/alpine:3.19';
@@ -12,7 +13,7 @@ describe('computeCodeActions', () => {
 
   async function actionsFor(source: string, at: ReturnType<typeof line>, known: typeof lookup) {
     const refs = dockerfileRefs(source);
-    return computeCodeActions(refs, at, known, await targetsFor(refs, known));
+    return computeCodeActions(refs, at, await targetsFor(refs, known), computeFindings(refs, known));
   }
 
   it('offers to pin the reference at hand, and all in the file', async () => {

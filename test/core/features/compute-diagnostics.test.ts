@@ -5,7 +5,7 @@ import { dockerfileRefs, lookupOf } from './feature-fixtures';
 
 describe('computeDiagnostics', () => {
   it('turns findings into plain diagnostics with their code and source', () => {
-    const diagnostics = computeDiagnostics(dockerfileRefs('FROM alpine:3.19\n'), lookupOf({}));
+    const diagnostics = computeDiagnostics(computeFindings(dockerfileRefs('FROM alpine:3.19\n'), lookupOf({})));
     expect(diagnostics).toEqual([
       {
         range: { line: 1, column: 6, endLine: 1, endColumn: 17 },
@@ -17,11 +17,10 @@ describe('computeDiagnostics', () => {
     ]);
   });
 
-  it('shows findings from elsewhere (trust verdicts) beside its own', () => {
+  it('keeps the severity of each finding', () => {
     const refs = dockerfileRefs('FROM Bad\n');
-    const [extra] = computeFindings(refs, lookupOf({}));
-    if (!extra) throw new Error('expected a finding');
-    const trust = { ...extra, code: 'TRUST_UNSIGNED', severity: 'warning' as const, message: 'unsigned' };
-    expect(computeDiagnostics([], lookupOf({}), [trust])).toMatchObject([{ code: 'TRUST_UNSIGNED' }]);
+    expect(computeDiagnostics(computeFindings(refs, lookupOf({})))).toMatchObject([
+      { code: 'REF_INVALID', severity: 'error' },
+    ]);
   });
 });
