@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import type { DctResult } from '../../src/core/trust/notary';
+import type { CosignEvidence } from '../../src/core/trust/sigstore';
 import { DocumentScans } from '../../src/extension/document-scans';
 import { createHoverProvider } from '../../src/extension/hover-provider';
+import { cancellableToken } from './cancellation';
 import { fakeDocument, neverCancelled } from './fake-document';
 import { DIGEST, serviceWith } from './provider-fixtures';
 import { Position, type Hover } from './vscode-values';
@@ -59,5 +61,72 @@ describe('the hover provider', () => {
 
   it('shows nothing away from a reference', async () => {
     expect(await hoverAt('resolved', 1)).toBeUndefined();
+  });
+
+  describe('while the registry is slow', () => {
+    it('aborts the request when VS Code cancels the hover and nobody else waits for it', async () => {
+      const services = serviceWith('pending');
+      const provider = createHoverProvider(new DocumentScans(), services);
+      const { token, cancel } = cancellableToken();
+      const hover = provider.provideHover(document, new Position(0, 8) as unknown as vscode.Position, token);
+      await expect.poll(() => services.signals.length).toBe(1);
+      cancel();
+      expect(await hover).toBeUndefined();
+      expect(services.signals[0]?.aborted).toBe(true);
+    });
+
+    it('keeps resolving after it says so, and the next hover has the digest', async () => {
+      const services = serviceWith('pending');
+      const provider = createHoverProvider(new DocumentScans(), services);
+      const at = new Position(0, 8) as unknown as vscode.Position;
+      const first = (await provider.provideHover(document, at, neverCancelled)) as unknown as Hover;
+      expect(first.contents.value).toContain('Resolving');
+      services.answerPending();
+      const { store } = services.current();
+      await expect.poll(() => store.lookup('docker.io/library/alpine:3.19')?.kind).toBe('resolved');
+      const next = (await provider.provideHover(document, at, neverCancelled)) as unknown as Hover;
+      expect(next.contents.value).toContain(`Digest: \`${DIGEST}\``);
+      expect(services.signals[0]?.aborted).toBe(false);
+    });
+  });
+
+  it('shows which key signed the digest once cosign is verified', async () => {
+    const evidence: CosignEvidence = {
+      signed: true,
+      verified: true,
+      signatures: [{ keyId: 'ab12cd34ef56ab12cd34', level: 'manifest', digest: DIGEST }],
+      failures: [],
+      warnings: [],
+      codes: [],
+    };
+    const provider = createHoverProvider(new DocumentScans(), serviceWith('resolved', undefined, evidence));
+    const hover = (await provider.provideHover(
+      document,
+      new Position(0, 8) as unknown as vscode.Position,
+      neverCancelled,
+    )) as unknown as Hover;
+    expect(hover.contents.value).toContain('cosign: verified');
+    expect(hover.contents.value).toContain('manifest signed with key `ab12cd34ef56ab12`');
+  });
+
+  it('reports an unsigned image as a finding when cosign keys are configured', async () => {
+    const evidence: CosignEvidence = {
+      signed: false,
+      verified: false,
+      signatures: [],
+      failures: [{ code: 'COSIGN_NOT_SIGNED', digest: DIGEST, message: 'No cosign signature.' }],
+      warnings: [],
+      codes: ['COSIGN_NOT_SIGNED'],
+    };
+    const provider = createHoverProvider(new DocumentScans(), serviceWith('resolved', undefined, evidence));
+    const text = (
+      (await provider.provideHover(
+        document,
+        new Position(0, 8) as unknown as vscode.Position,
+        neverCancelled,
+      )) as unknown as Hover
+    ).contents.value;
+    expect(text).toContain('cosign: not signed');
+    expect(text).toContain('**warning** `COSIGN_NOT_SIGNED`');
   });
 });
