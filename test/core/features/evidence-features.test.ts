@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { computeEvidence } from '../../../src/core/features/compute-evidence';
+import { computeEvidenceActions } from '../../../src/core/features/evidence-actions';
+import type { TrustLookups } from '../../../src/core/features/reference-trust';
+import type { CosignEvidence } from '../../../src/core/trust/sigstore';
+import { ARM_DIGEST, DIGEST_A, dockerfileRefs, lookupOf, resolution } from './feature-fixtures';
+
+const ALPINE = 'docker.io/library/alpine:3.19';
+const COSIGN: CosignEvidence = {
+  signed: true,
+  verified: true,
+  signatures: [{ keyId: 'k1', level: 'index', digest: DIGEST_A }],
+  failures: [],
+  warnings: [],
+  codes: [],
+};
+
+function lookups(overrides: Partial<TrustLookups> = {}): TrustLookups {
+  const platforms = [{ os: 'linux', architecture: 'arm64', variant: 'v8', digest: ARM_DIGEST, mediaType: 'm', size: 1 }];
+  const state = { kind: 'resolved', resolution: resolution(DIGEST_A, platforms), at: Date.UTC(2026, 0, 2) } as const;
+  return { resolution: lookupOf({ [ALPINE]: state }), dct: () => undefined, cosign: () => undefined, ...overrides };
+}
+
+describe('the evidence document', () => {
+  it('shows the digest, each platform and the cosign evidence in full', () => {
+    const text = computeEvidence(ALPINE, lookups({ cosign: () => ({ kind: 'verified', result: COSIGN }) }));
+    expect(text).toContain(`# Evidence for \`${ALPINE}\``);
+    expect(text).toContain(`- Digest: \`${DIGEST_A}\``);
+    expect(text).toContain(`| \`linux/arm64/v8\` | \`${ARM_DIGEST}\` |`);
+    expect(text).toContain('Resolved at 2026-01-02T00:00:00.000Z.');
+    expect(JSON.parse(text.split('## cosign')[1]?.split('```json')[1]?.split('```')[0] ?? '')).toEqual(COSIGN);
+  });
+
+  it('says which checks did not run and why', () => {
+    const text = computeEvidence(ALPINE, lookups());
+    expect(text).toContain('no notary server is configured');
+    expect(text).toContain('no cosign key is configured');
+  });
+
+  it('says why a tag is not resolved, with the code', () => {
+    const failed = { kind: 'failed', code: 'AUTH_DENIED', message: 'denied', at: 0 } as const;
+    const text = computeEvidence(ALPINE, lookups({ resolution: lookupOf({ [ALPINE]: failed }) }));
+    expect(text).toContain('Not resolved: denied (`AUTH_DENIED`)');
+  });
+});
+
+describe('"Open the evidence" actions', () => {
+  it('offers one per tag on the line, none for a digest-only reference', () => {
+    const refs = dockerfileRefs(`FROM alpine:3.19\nFROM alpine@${DIGEST_A}\n`);
+    const line = (n: number) => ({ line: n, column: 1, endLine: n, endColumn: 1 });
+    expect(computeEvidenceActions(refs, line(1))).toEqual([{ title: `Open the evidence for ${ALPINE}`, key: ALPINE }]);
+    expect(computeEvidenceActions(refs, line(2))).toEqual([]);
+  });
+});

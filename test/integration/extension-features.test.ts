@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyCosignEvidence } from '../../src/core/features/cosign-evidence';
+import { planPinEdits } from '../../src/core/features/pin-edits';
+import { fetchPinTargets } from '../../src/core/features/pin-targets';
+import { ResolutionStore } from '../../src/core/features/resolution-store';
+import { scanDocument } from '../../src/core/features/scan-document';
+import { parseCosignKey } from '../../src/core/trust/sigstore';
+import { createNodeRegistryClient } from '../../src/node/node-registry-client';
+import { injectRig } from '../rig/inject-rig';
+
+describe("the extension's features against the real registry", () => {
+  const rig = injectRig();
+  const host = rig.registries.http.host;
+  const { client, close } = createNodeRegistryClient({ allowCredentialHelpers: false, diskCache: false });
+  afterAll(close);
+  const pushed = (tag: string) => {
+    const image = rig.pushed.find((p) => p.registry === 'http' && p.repo === 'demo/app' && p.tag === tag);
+    if (!image) throw new Error(`no demo/app:${tag} on the http registry`);
+    return image;
+  };
+
+  async function planUpdate(text: string) {
+    const { refs } = scanDocument(text, 'dockerfile', '/w/Dockerfile');
+    const store = new ResolutionStore({
+      resolve: (reference, signal) => client.resolve(reference, { signal }),
+      now: Date.now,
+      ttlMs: 60_000,
+      failureTtlMs: 60_000,
+      offline: false,
+    });
+    const signal = new AbortController().signal;
+    await store.ensure(refs.flatMap((ref) => (ref.reference ? [ref.reference] : [])), signal);
+    return planPinEdits(refs, refs, await fetchPinTargets(refs, store.lookup, client, signal), true);
+  }
+
+  describe('the update quick fix and pin commands, as image-trust pin --update', () => {
+    it("re-pin a single-platform pin to the index's manifest for the same platform, read from its config", async () => {
+      const amd64 = pushed('multi').platforms.find((p) => p.platform.architecture === 'amd64')?.digest;
+      const { edits } = await planUpdate(`FROM ${host}/demo/app:multi@${pushed('v2').digest}\n`);
+      expect(edits.map((edit) => edit.newText)).toEqual([`${host}/demo/app:multi@${amd64}`]);
+    });
+
+    it('refuse with PIN_PLATFORM_GONE when the index lacks the pinned platform', async () => {
+      const { edits, failures } = await planUpdate(`FROM ${host}/demo/app:multi@${pushed('v1-armv7').digest}\n`);
+      expect(edits).toEqual([]);
+      expect(failures.map((failure) => failure.error.code)).toEqual(['PIN_PLATFORM_GONE']);
+    });
+  });
+
+  describe('cosign evidence for the hover and the findings', () => {
+    const key = () => parseCosignKey(readFileSync(rig.cosign?.keyFile ?? '', 'utf8'), 'rig key');
+
+    it('verifies a signed image with the configured key', async () => {
+      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
+      const evidence = await verifyCosignEvidence(resolution, { client, keys: [key()], signal: new AbortController().signal });
+      expect(evidence).toMatchObject({ signed: true, verified: true, codes: [] });
+    });
+
+    it('reports an unsigned image as COSIGN_NOT_SIGNED', async () => {
+      const resolution = await client.resolve({ domain: host, path: 'demo/tool', tag: '1.0' });
+      const evidence = await verifyCosignEvidence(resolution, { client, keys: [key()], signal: new AbortController().signal });
+      expect(evidence.codes).toEqual(['COSIGN_NOT_SIGNED']);
+    });
+
+    it("turns a registry that stopped answering into evidence with the registry's code, not 'unsigned'", async () => {
+      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
+      const gone = { ...resolution, reference: { ...resolution.reference, domain: '127.0.0.1:9' } };
+      const evidence = await verifyCosignEvidence(gone, { client, keys: [key()], signal: new AbortController().signal });
+      expect(evidence).toMatchObject({ signed: false, verified: false, codes: ['REGISTRY_NETWORK'] });
+    });
+
+    it('throws when cancelled, so nothing is cached from cancelled work', async () => {
+      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
+      const controller = new AbortController();
+      controller.abort();
+      await expect(verifyCosignEvidence(resolution, { client, keys: [key()], signal: controller.signal })).rejects.toThrow();
+    });
+  });
+});
