@@ -14,4 +14,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   resolve: async () => (await import('./resolve-command')).resolveCommand,
   pin: async () => (await import('./pin-command')).pinCommand,
   verify: async () => (await import('./verify-command')).verifyCommand,
+  check: async () => (await import('./check-command')).checkCommand,
+  ipfs: async () => (await import('./ipfs-command')).ipfsCommand,
 };
