@@ -17,6 +17,8 @@ export interface SignatureRule {
   identities: IdentityRule[];
   /** Fail when a cosign payload names another repository (cosign itself ignores it so that mirrors work). */
   matchReference: boolean;
+  /** Require a Rekor entry (SET or inclusion proof) for key-based cosign signatures too. */
+  requireTlog: boolean;
 }
 
 /** What applies to one reference once every matching rule is merged. */
@@ -62,7 +64,7 @@ export interface Policy {
  */
 export const DEFAULT_RULE: EffectiveRule = {
   requirePin: true,
-  signatures: { require: 'none', keys: [], identities: [], matchReference: false },
+  signatures: { require: 'none', keys: [], identities: [], matchReference: false, requireTlog: false },
   expiryWarningDays: 30,
   severity: {},
 };

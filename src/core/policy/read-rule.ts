@@ -3,7 +3,7 @@ import type { IdentityRule, PolicyRule, SeveritySetting, SignatureKind, Signatur
 import type { PolicyReader } from './policy-reader';
 
 export const RULE_SETTING_KEYS = ['requirePin', 'signatures', 'expiryWarningDays', 'severity'] as const;
-const SIGNATURE_KEYS = ['require', 'keys', 'identities', 'matchReference'] as const;
+const SIGNATURE_KEYS = ['require', 'keys', 'identities', 'matchReference', 'requireTlog'] as const;
 const IDENTITY_KEYS = ['subject', 'subjectRegExp', 'issuer'] as const;
 const SIGNATURE_KINDS: readonly SignatureKind[] = ['any', 'dct', 'cosign', 'none'];
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -39,6 +39,7 @@ function readSignatures(reader: PolicyReader, node: Node | null, what: string): 
       .map((item, i) => readIdentity(reader, item, `${what}.identities[${i}]`));
   if (values.has('matchReference'))
     rule.matchReference = reader.boolean(values.get('matchReference'), `${what}.matchReference`);
+  if (values.has('requireTlog')) rule.requireTlog = reader.boolean(values.get('requireTlog'), `${what}.requireTlog`);
   return rule;
 }
 
