@@ -77,4 +77,35 @@ describe("the extension's features against the real registry", () => {
       await expect(verifyCosignEvidence(resolution, { client, keys: [key()], signal: controller.signal })).rejects.toThrow();
     });
   });
+
+  describe('a login from SecretStorage', () => {
+    it('is used before the Docker config, and never appears in what the registry reports', async () => {
+      const basic = rig.registries.basic;
+      const empty = { DOCKER_CONFIG: '/nonexistent', REGISTRY_AUTH_FILE: '/nonexistent' };
+      const login = { kind: 'basic', username: 'alice', password: 'secret123', source: 'VS Code SecretStorage' } as const;
+      const signedIn = createNodeRegistryClient({
+        allowCredentialHelpers: false,
+        diskCache: false,
+        env: empty,
+        transport: { caFiles: [basic.caFile ?? ''] },
+        credentialsFirst: (registry) => Promise.resolve(registry === basic.host ? login : undefined),
+      });
+      const anonymous = createNodeRegistryClient({
+        allowCredentialHelpers: false,
+        diskCache: false,
+        env: empty,
+        transport: { caFiles: [basic.caFile ?? ''] },
+      });
+      try {
+        const ref = { domain: basic.host, path: 'demo/app', tag: 'v1' };
+        expect((await signedIn.client.resolve(ref)).digest).toBe(pushed('v1').digest);
+        const denied = await anonymous.client.resolve(ref).catch((error: unknown) => error);
+        expect(denied).toMatchObject({ code: 'AUTH_REQUIRED' });
+        expect(JSON.stringify(denied)).not.toContain('secret123');
+      } finally {
+        signedIn.close();
+        anonymous.close();
+      }
+    });
+  });
 });
