@@ -28,7 +28,10 @@ function hoverNow(scan: FileScan, at: Position, service: RegistryService): Hover
 
 /** True when nothing more is coming for the reference at `at`: its tag and its digest's signatures are known. */
 function settled(scan: FileScan, at: Position, service: RegistryService, first: HoverData): boolean {
-  const resolutions = resolvedOf(scan.refs.filter((ref) => ref === referenceAt(scan.refs, at)), service.store.lookup);
+  const resolutions = resolvedOf(
+    scan.refs.filter((ref) => ref === referenceAt(scan.refs, at)),
+    service.store.lookup,
+  );
   return !first.pending && resolutions.every((r) => service.dct.settled(r) && service.cosign.settled(r));
 }
 

@@ -24,7 +24,8 @@ function readPolicy(file: string): LoadedPolicy {
       throw new CoreError('POLICY_TOO_LARGE', `${file} is larger than ${MAX_POLICY_BYTES} bytes`);
     return { policy: parsePolicyText(readFileSync(file, 'utf8'), file), file };
   } catch (error) {
-    const coded = error instanceof CoreError ? error : new CoreError('POLICY_UNREADABLE', `cannot read ${file}`, { cause: error });
+    const coded =
+      error instanceof CoreError ? error : new CoreError('POLICY_UNREADABLE', `cannot read ${file}`, { cause: error });
     return { policy: EDITOR_POLICY, file, error: coded };
   }
 }
@@ -47,7 +48,11 @@ export function loadPolicy(setting: string, folder: string | undefined, trusted:
   })();
   if (exists) return readPolicy(file);
   if (setting === DEFAULT_POLICY_FILE) return { policy: EDITOR_POLICY };
-  return { policy: EDITOR_POLICY, file, error: new CoreError('POLICY_NOT_FOUND', `the policy file ${file} does not exist`) };
+  return {
+    policy: EDITOR_POLICY,
+    file,
+    error: new CoreError('POLICY_NOT_FOUND', `the policy file ${file} does not exist`),
+  };
 }
 
 /** The cosign keys a policy names (its defaults' and every rule's), for the verification to try. */

@@ -49,7 +49,16 @@ export function serviceWith(
     verify: (_, s) => answer(cosignEvidence, signals, s),
   });
   const lookups = { resolution: store.lookup, dct: dct.lookup, cosign: cosign.lookup };
-  const service = { client: NO_NETWORK, policy: EDITOR_POLICY, store, dct, cosign, lookups, askAgain: () => undefined, dispose: () => undefined };
+  const service = {
+    client: NO_NETWORK,
+    policy: EDITOR_POLICY,
+    store,
+    dct,
+    cosign,
+    lookups,
+    askAgain: () => undefined,
+    dispose: () => undefined,
+  };
   const answerPending = () => waiting.splice(0).forEach((settle) => settle());
   return { current: () => service, signals, answerPending };
 }

@@ -30,7 +30,10 @@ describe("the extension's features against the real registry", () => {
       offline: false,
     });
     const signal = new AbortController().signal;
-    await store.ensure(refs.flatMap((ref) => (ref.reference ? [ref.reference] : [])), signal);
+    await store.ensure(
+      refs.flatMap((ref) => (ref.reference ? [ref.reference] : [])),
+      signal,
+    );
     return planPinEdits(refs, refs, await fetchPinTargets(refs, store.lookup, client, signal), true);
   }
 
@@ -53,20 +56,32 @@ describe("the extension's features against the real registry", () => {
 
     it('verifies a signed image with the configured key', async () => {
       const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
-      const evidence = await verifyCosignEvidence(resolution, { client, keys: [key()], signal: new AbortController().signal });
+      const evidence = await verifyCosignEvidence(resolution, {
+        client,
+        keys: [key()],
+        signal: new AbortController().signal,
+      });
       expect(evidence).toMatchObject({ signed: true, verified: true, codes: [] });
     });
 
     it('reports an unsigned image as COSIGN_NOT_SIGNED', async () => {
       const resolution = await client.resolve({ domain: host, path: 'demo/tool', tag: '1.0' });
-      const evidence = await verifyCosignEvidence(resolution, { client, keys: [key()], signal: new AbortController().signal });
+      const evidence = await verifyCosignEvidence(resolution, {
+        client,
+        keys: [key()],
+        signal: new AbortController().signal,
+      });
       expect(evidence.codes).toEqual(['COSIGN_NOT_SIGNED']);
     });
 
     it("turns a registry that stopped answering into evidence with the registry's code, not 'unsigned'", async () => {
       const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
       const gone = { ...resolution, reference: { ...resolution.reference, domain: '127.0.0.1:9' } };
-      const evidence = await verifyCosignEvidence(gone, { client, keys: [key()], signal: new AbortController().signal });
+      const evidence = await verifyCosignEvidence(gone, {
+        client,
+        keys: [key()],
+        signal: new AbortController().signal,
+      });
       expect(evidence).toMatchObject({ signed: false, verified: false, codes: ['REGISTRY_NETWORK'] });
     });
 
@@ -74,7 +89,9 @@ describe("the extension's features against the real registry", () => {
       const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
       const controller = new AbortController();
       controller.abort();
-      await expect(verifyCosignEvidence(resolution, { client, keys: [key()], signal: controller.signal })).rejects.toThrow();
+      await expect(
+        verifyCosignEvidence(resolution, { client, keys: [key()], signal: controller.signal }),
+      ).rejects.toThrow();
     });
   });
 
@@ -82,7 +99,12 @@ describe("the extension's features against the real registry", () => {
     it('is used before the Docker config, and never appears in what the registry reports', async () => {
       const basic = rig.registries.basic;
       const empty = { DOCKER_CONFIG: '/nonexistent', REGISTRY_AUTH_FILE: '/nonexistent' };
-      const login = { kind: 'basic', username: 'alice', password: 'secret123', source: 'VS Code SecretStorage' } as const;
+      const login = {
+        kind: 'basic',
+        username: 'alice',
+        password: 'secret123',
+        source: 'VS Code SecretStorage',
+      } as const;
       const signedIn = createNodeRegistryClient({
         allowCredentialHelpers: false,
         diskCache: false,

@@ -18,7 +18,8 @@ export function computeEvidence(key: string, lookups: TrustLookups): string {
   const lines = [`# Evidence for ${codeSpan(key)}`, ''];
   const state = lookups.resolution(key);
   if (state?.kind !== 'resolved') {
-    const why = state?.kind === 'failed' ? `Not resolved: ${state.message} (${codeSpan(state.code)})` : 'Not resolved yet.';
+    const why =
+      state?.kind === 'failed' ? `Not resolved: ${state.message} (${codeSpan(state.code)})` : 'Not resolved yet.';
     return [...lines, why, ''].join('\n');
   }
   const { resolution } = state;

@@ -6,7 +6,9 @@ import { codeSpan } from './hover-markdown';
 import type { ResolutionLookup } from './resolution-state';
 
 function covers(signature: CosignSignature): string {
-  return signature.level === 'platform' ? `platform ${codeSpan(signature.platform ?? signature.digest)}` : signature.level;
+  return signature.level === 'platform'
+    ? `platform ${codeSpan(signature.platform ?? signature.digest)}`
+    : signature.level;
 }
 
 /** Hover lines for cosign: verified or not, and which key signed which level (the index, or each platform). */

@@ -2,7 +2,12 @@ import type { ImageRef } from '../scan/image-ref';
 import { computeHover, type HoverData } from './compute-hover';
 import { judgeFile } from './judge-file';
 import { referenceAt, type Position } from './position';
-import { DEFAULT_JUDGE_CONTEXT, referenceTrustHoverLines, type JudgeContext, type TrustLookups } from './reference-trust';
+import {
+  DEFAULT_JUDGE_CONTEXT,
+  referenceTrustHoverLines,
+  type JudgeContext,
+  type TrustLookups,
+} from './reference-trust';
 
 /**
  * The editor's hover at `at`: the reference there, what its tag resolved to, its signature evidence, and its

@@ -16,7 +16,9 @@ const COSIGN: CosignEvidence = {
 };
 
 function lookups(overrides: Partial<TrustLookups> = {}): TrustLookups {
-  const platforms = [{ os: 'linux', architecture: 'arm64', variant: 'v8', digest: ARM_DIGEST, mediaType: 'm', size: 1 }];
+  const platforms = [
+    { os: 'linux', architecture: 'arm64', variant: 'v8', digest: ARM_DIGEST, mediaType: 'm', size: 1 },
+  ];
   const state = { kind: 'resolved', resolution: resolution(DIGEST_A, platforms), at: Date.UTC(2026, 0, 2) } as const;
   return { resolution: lookupOf({ [ALPINE]: state }), dct: () => undefined, cosign: () => undefined, ...overrides };
 }

@@ -17,7 +17,8 @@ export function resolution(digest: string, platforms: Resolution['platforms'] = 
   return {
     reference: { domain: 'docker.io', path: 'library/alpine', tag: '3.19' },
     digest,
-    mediaType: platforms.length > 0 ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json',
+    mediaType:
+      platforms.length > 0 ? 'application/vnd.oci.image.index.v1+json' : 'application/vnd.oci.image.manifest.v1+json',
     size: 100,
     platforms,
   };

@@ -33,13 +33,19 @@ describe('judgeFile', () => {
   });
 
   it('says nothing about signatures while cosign is still being verified', () => {
-    const findings = judgeFile(dockerfileRefs('FROM alpine:3.19\n'), lookups(() => ({ kind: 'pending' })));
+    const findings = judgeFile(
+      dockerfileRefs('FROM alpine:3.19\n'),
+      lookups(() => ({ kind: 'pending' })),
+    );
     expect(codes(findings)).toEqual([['IMAGE_UNPINNED', 'warning']]);
   });
 
   it('reports SIGNATURE_REQUIRED as an error when the policy requires cosign', () => {
     const policy = parsePolicyText('version: 1\nsignatures:\n  require: cosign\n', '/w/.image-trust.yaml');
-    const findings = judgeFile(dockerfileRefs(`FROM alpine:3.19@${DIGEST_A}\n`), unsigned, { policy, ignoreComments: [] });
+    const findings = judgeFile(dockerfileRefs(`FROM alpine:3.19@${DIGEST_A}\n`), unsigned, {
+      policy,
+      ignoreComments: [],
+    });
     expect(codes(findings)).toEqual([['SIGNATURE_REQUIRED', 'error']]);
   });
 
@@ -60,6 +66,14 @@ describe('computeFileSummary', () => {
 
   it('says only the count when all is well', () => {
     const refs = dockerfileRefs(`FROM alpine:3.19@${DIGEST_A}\n`);
-    expect(computeFileSummary(refs, judgeFile(refs, lookups(() => undefined))).text).toBe('1 ref');
+    expect(
+      computeFileSummary(
+        refs,
+        judgeFile(
+          refs,
+          lookups(() => undefined),
+        ),
+      ).text,
+    ).toBe('1 ref');
   });
 });

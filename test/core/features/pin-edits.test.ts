@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { planPinEdits } from '../../../src/core/features/pin-edits';
-import { ARM_DIGEST, DIGEST_A, DIGEST_B, dockerfileRefs, lookupOf, resolution, resolved, targetsFor } from './feature-fixtures';
+import {
+  ARM_DIGEST,
+  DIGEST_A,
+  DIGEST_B,
+  dockerfileRefs,
+  lookupOf,
+  resolution,
+  resolved,
+  targetsFor,
+} from './feature-fixtures';
 
 const ALPINE = 'docker.io/library/alpine:3.19';
 const AMD_DIGEST = `sha256:${'e'.repeat(64)}`;
@@ -24,7 +33,11 @@ async function plan(text: string, lookup: ReturnType<typeof lookupOf>, update: b
 
 describe('planPinEdits', () => {
   it('writes the digest into the ARG default that holds the whole reference', async () => {
-    const { edits } = await plan('ARG BASE=alpine:3.19\nFROM ${BASE}\n', lookupOf({ [ALPINE]: resolved(DIGEST_A) }), false);
+    const { edits } = await plan(
+      'ARG BASE=alpine:3.19\nFROM ${BASE}\n',
+      lookupOf({ [ALPINE]: resolved(DIGEST_A) }),
+      false,
+    );
     expect(edits).toEqual([
       expect.objectContaining({
         file: '/w/Dockerfile',
