@@ -14,7 +14,8 @@ export type IpfsErrorCode =
   | 'IPFS_UNAVAILABLE'
   | 'IPFS_TIMEOUT'
   | 'IPFS_PLATFORM_NOT_FOUND'
-  | 'IPFS_WRITE_FAILED';
+  | 'IPFS_WRITE_FAILED'
+  | 'IPFS_CONFIG_INVALID';
 
 /** Evidence beside the message: which CID, which source, what was expected; never a credential. */
 export interface IpfsErrorDetails {

@@ -29,19 +29,19 @@ export interface BlockWalkSources {
  * against its CID before any byte of it is yielded, and memory holds one path of the DAG, not the file.
  */
 export async function* walkUnixfsFile(root: CID, sources: BlockWalkSources): AsyncGenerator<Uint8Array> {
-  const { next, close } = orderedReader(sources);
+  const ordered = orderedReader(sources);
   try {
-    yield* walk(root, sources, next);
+    yield* walk(root, sources, ordered);
   } finally {
-    await close();
+    await ordered.close();
   }
 }
 
-async function* walk(root: CID, sources: BlockWalkSources, next: (cid: CID) => Promise<Uint8Array | undefined>) {
+async function* walk(root: CID, sources: BlockWalkSources, ordered: ReturnType<typeof orderedReader>) {
   const stack: CID[] = [root];
   while (stack.length > 0) {
     const cid = stack.pop() as CID;
-    const bytes = (await next(cid)) ?? (await sources.fetchBlock(cid));
+    const bytes = (await ordered.next(cid)) ?? (await sources.fetchBlock(cid));
     checkBlock(cid, bytes, sources.createHash, sources.source);
     if (cid.code === RAW_CODEC) {
       yield bytes;
@@ -53,7 +53,8 @@ async function* walk(root: CID, sources: BlockWalkSources, next: (cid: CID) => P
     const { data, links } = readFileNode(cid, bytes);
     if (data.length > 0) yield data;
     stack.push(...[...links].reverse());
-    sources.upcoming?.([...stack].reverse());
+    // Fetching ahead by CID only pays once the ordered stream is gone; while it flows it brings them.
+    if (ordered.ended()) sources.upcoming?.([...stack].reverse());
   }
 }
 
@@ -97,7 +98,7 @@ function orderedReader(sources: BlockWalkSources) {
     pending = undefined;
     return bytes;
   };
-  return { next, close };
+  return { next, close, ended: () => done && pending === undefined };
 }
 
 function carInvalid(source: string, cause: unknown): IpfsError {

@@ -1,0 +1,107 @@
+import { CarBlockIterator } from '@ipld/car/iterator';
+import type { IpfsBlobSource } from '../../core/ipfs/blob-source';
+import { IPFS_DEFAULTS } from '../../core/ipfs/defaults';
+import { parseCid } from '../../core/ipfs/digest-cid';
+import { canTryElsewhere, IpfsError } from '../../core/ipfs/ipfs-error';
+import type { CreateHash } from '../../core/ipfs/ports';
+import { walkUnixfsFile, type Block } from '../../core/ipfs/unixfs-block-walk';
+import type { Transport } from '../../core/registry/ports';
+import { plainHttpAllowed } from '../../core/registry/registry-host';
+import { gatewayBlockFetcher } from './gateway-block-fetcher';
+import { mapFailures, toIpfsFailure } from './ipfs-failure';
+import { guarded, stallGuard } from './stall-guard';
+
+export interface GatewayOptions {
+  /** Tried in order; none by default — no public gateway is asked unless the user names it. */
+  gateways: readonly string[];
+  transport: Transport;
+  createHash: CreateHash;
+  /** host[:port] allowed over plain HTTP besides loopback. */
+  insecureHosts?: readonly string[];
+  /** false: a CAR that breaks off fails the attempt (IPFS_CAR_INVALID) instead of continuing block by block. */
+  continueAfterCarFailure?: boolean;
+  stallTimeoutMs?: number;
+}
+
+const CAR_ACCEPT = 'application/vnd.ipld.car; version=1; order=dfs; dups=y';
+
+/**
+ * Trustless HTTP gateways (ipfs/specs trustless-gateway.md): one `?format=car` request for the whole DAG,
+ * depth first with duplicates, every block checked against its CID as it streams; blocks the CAR lacks, and
+ * gateways that serve no CARs, are read as `?format=raw` blocks with a prefetch window.
+ */
+export function createGatewaySource(options: GatewayOptions): IpfsBlobSource {
+  const gateways = options.gateways.map((g) => checkedGateway(g, options.insecureHosts ?? []));
+  return {
+    name: 'gateway',
+    async *cat(cidText, { signal }) {
+      let last: unknown = new IpfsError('IPFS_UNAVAILABLE', 'No gateway is configured.', { cid: cidText });
+      for (const gateway of gateways) {
+        const chunks = catFrom(options, gateway, cidText, signal);
+        try {
+          // A gateway that fails before its first byte leaves room for the next one.
+          const first = await chunks.next();
+          if (!first.done) yield first.value;
+          yield* chunks;
+          return;
+        } catch (error) {
+          if (!canTryElsewhere(error)) throw error;
+          last = error;
+        }
+      }
+      throw last;
+    },
+  };
+}
+
+async function* catFrom(options: GatewayOptions, gateway: URL, cidText: string, signal: AbortSignal) {
+  const cid = parseCid(cidText);
+  const guard = stallGuard(signal, options.stallTimeoutMs ?? IPFS_DEFAULTS.stallTimeoutMs, 'gateway');
+  const blocks = gatewayBlockFetcher(options.transport, gateway, guard.signal, IPFS_DEFAULTS.gatewayPrefetch);
+  const ordered = await openCar(gateway, cidText, guard.signal);
+  const walk = walkUnixfsFile(cid, {
+    ...blocks,
+    ...(ordered === undefined ? {} : { ordered }),
+    continueAfterStreamFailure: options.continueAfterCarFailure ?? true,
+    createHash: options.createHash,
+    source: `gateway ${gateway.host}`,
+  });
+  yield* mapFailures(guarded(walk, guard), 'gateway', cidText);
+}
+
+// The CAR of the whole DAG; `undefined` when the gateway serves none (the walk then reads raw blocks).
+async function openCar(gateway: URL, cid: string, signal: AbortSignal): Promise<AsyncIterable<Block> | undefined> {
+  const url = new URL(`ipfs/${cid}?format=car&dag-scope=all&car-order=dfs&car-dups=y`, gateway);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: CAR_ACCEPT }, signal, redirect: 'error' });
+  } catch (error) {
+    throw toIpfsFailure(error, 'gateway', cid);
+  }
+  if (response.status === 404 || response.status === 410) {
+    await response.body?.cancel();
+    throw new IpfsError('IPFS_NOT_FOUND', `${gateway.host} does not have ${cid}.`, { cid, source: 'gateway' });
+  }
+  if (response.status !== 200 || response.body === null || !response.headers.get('content-type')?.includes('car')) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const body = response.body;
+  // A CAR whose header cannot be read is no CAR: the blocks are read one by one instead.
+  return CarBlockIterator.fromIterable(body as AsyncIterable<Uint8Array>).catch(async () => {
+    await body.cancel().catch(() => undefined);
+    return undefined;
+  });
+}
+
+function checkedGateway(text: string, insecureHosts: readonly string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(text.endsWith('/') ? text : `${text}/`);
+  } catch (error) {
+    throw new IpfsError('IPFS_CONFIG_INVALID', `${JSON.stringify(text)} is not a gateway URL.`, {}, error);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && plainHttpAllowed(url.host, insecureHosts))) return url;
+  const message = `Refusing the gateway ${url.host} over ${url.protocol}: only loopback and hosts marked insecure may use plain HTTP.`;
+  throw new IpfsError('IPFS_CONFIG_INVALID', message);
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewaySource } from '../../../src/node/ipfs/gateway-source';
+import { createNodeHash } from '../../../src/node/ipfs/node-hash';
+import { createHttpTransport } from '../../../src/node/http-transport';
+import { startIpfsGateway, type IpfsTestServer } from '../../rig/ipfs-gateway';
+import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
+
+const http = createHttpTransport();
+const sourceFor = (gateways: string[], extra = {}) =>
+  createGatewaySource({ gateways, transport: http.transport, createHash: createNodeHash, ...extra });
+
+describe('gateway source', () => {
+  let file: Awaited<ReturnType<typeof storeWithFile>>;
+  let gateway: IpfsTestServer;
+  beforeAll(async () => {
+    file = await storeWithFile(900 * 1024);
+    gateway = await startIpfsGateway(file.store);
+  });
+  afterAll(async () => {
+    await gateway.close();
+    http.close();
+  });
+  const fresh = () => {
+    gateway.faults.tamper.clear();
+    gateway.faults.vanishAfterBytes = undefined;
+    gateway.faults.refuseCar = false;
+    gateway.requests.length = 0;
+  };
+
+  it('reads a multi-block file from one CAR, checking every block', async () => {
+    fresh();
+    expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
+    expect(gateway.requests).toEqual([expect.stringContaining('format=car')]);
+  });
+
+  describe('when the gateway serves no CARs', () => {
+    it('reads raw blocks (root and four leaves)', async () => {
+      fresh();
+      gateway.faults.refuseCar = true;
+      expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
+      expect(gateway.requests.filter((r) => r.includes('format=raw'))).toHaveLength(5);
+    });
+  });
+
+  describe('when a block is tampered with', () => {
+    it.each([false, true])('fails with IPFS_BLOCK_INVALID (CAR refused: %s)', async (refuseCar) => {
+      fresh();
+      gateway.faults.refuseCar = refuseCar;
+      gateway.faults.tamper.add((await firstLeaf(file.store, file.cid)).toString());
+      await expect(catAll(sourceFor([gateway.url]), file.cid)).rejects.toMatchObject({ code: 'IPFS_BLOCK_INVALID' });
+    });
+  });
+
+  describe('when the gateway drops the connection mid-CAR', () => {
+    it('fails with IPFS_CAR_INVALID when told not to continue block by block', async () => {
+      fresh();
+      gateway.faults.vanishAfterBytes = 400 * 1024;
+      const source = sourceFor([gateway.url], { continueAfterCarFailure: false });
+      await expect(catAll(source, file.cid)).rejects.toMatchObject({ code: 'IPFS_CAR_INVALID' });
+    });
+
+    it('reads the blocks the CAR did not bring as raw blocks', async () => {
+      fresh();
+      gateway.faults.vanishAfterBytes = 400 * 1024;
+      expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
+      expect(gateway.requests.filter((r) => r.includes('format=raw')).length).toBeGreaterThan(0);
+    });
+  });
+
+  it('refuses a block above 2 MiB with IPFS_BLOCK_TOO_LARGE, over CAR and raw', async () => {
+    const big = await storeWithFile(2 * 1024 * 1024 + 1, { chunkSize: 3 * 1024 * 1024 });
+    const server = await startIpfsGateway(big.store);
+    try {
+      await expect(catAll(sourceFor([server.url]), big.cid)).rejects.toMatchObject({ code: 'IPFS_BLOCK_TOO_LARGE' });
+      server.faults.refuseCar = true;
+      await expect(catAll(sourceFor([server.url]), big.cid)).rejects.toMatchObject({ code: 'IPFS_BLOCK_TOO_LARGE' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('asks the next gateway when the first lacks the CID, and says IPFS_NOT_FOUND when none has it', async () => {
+    fresh();
+    const other = await storeWithFile(10);
+    const empty = await startIpfsGateway(other.store);
+    try {
+      expect(fingerprint(await catAll(sourceFor([empty.url, gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
+      await expect(catAll(sourceFor([empty.url]), file.cid)).rejects.toMatchObject({ code: 'IPFS_NOT_FOUND' });
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('refuses a plain-HTTP gateway that is not loopback with IPFS_CONFIG_INVALID', () => {
+    expect(() => sourceFor(['http://gateway.example'])).toThrow(
+      expect.objectContaining({ code: 'IPFS_CONFIG_INVALID' }),
+    );
+  });
+});

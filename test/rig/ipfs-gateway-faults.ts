@@ -1,0 +1,63 @@
+import type { ServerResponse } from 'node:http';
+import type { Blockstore } from 'interface-blockstore';
+import type { CID } from 'multiformats/cid';
+import { readBlock } from './ipfs-gateway-store';
+
+/**
+ * Switches a test flips on a running IPFS test server. `tamper`: blocks (by CID string) served with one byte
+ * changed, on every route. `vanishAfterBytes`: the next responses' connections are destroyed after this many
+ * body bytes, as a peer that goes away mid-transfer.
+ */
+export interface IpfsServerFaults {
+  tamper: Set<string>;
+  vanishAfterBytes?: number;
+  /** CARs are refused (the gateway answers 406, Kubo knows no dag/export), so clients read blocks or `cat`. */
+  refuseCar?: boolean;
+}
+
+export function noFaults(): IpfsServerFaults {
+  return { tamper: new Set() };
+}
+
+/** A block as the faulty server serves it: tampered blocks get their last byte flipped. */
+export async function servedBlock(store: Blockstore, cid: CID, faults: IpfsServerFaults) {
+  const bytes = await readBlock(store, cid);
+  if (bytes === undefined || !faults.tamper.has(cid.toString())) return bytes;
+  const changed = Uint8Array.from(bytes);
+  changed[changed.length - 1] = (changed.at(-1) ?? 0) ^ 0xff;
+  return changed;
+}
+
+/** A blockstore view whose `get` serves what `servedBlock` serves (for the UnixFS exporter behind `cat`). */
+export function faultyBlockstore(store: Blockstore, faults: IpfsServerFaults): Blockstore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'get') return Reflect.get(target, property, receiver);
+      return async function* (cid: CID) {
+        const bytes = await servedBlock(target, cid, faults);
+        if (bytes === undefined) throw Object.assign(new Error(`block ${cid} not found`), { name: 'NotFoundError' });
+        yield bytes;
+      };
+    },
+  });
+}
+
+/** Writes a streamed body, honouring `vanishAfterBytes` (the socket is destroyed, no clean end). */
+export async function sendBody(
+  response: ServerResponse,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  faults: IpfsServerFaults,
+) {
+  let sent = 0;
+  for await (const chunk of chunks) {
+    const limit = faults.vanishAfterBytes;
+    if (limit !== undefined && sent + chunk.length > limit) {
+      response.write(chunk.subarray(0, Math.max(0, limit - sent)));
+      response.socket?.destroy();
+      return;
+    }
+    sent += chunk.length;
+    if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+  }
+  response.end();
+}
