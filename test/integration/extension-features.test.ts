@@ -53,45 +53,27 @@ describe("the extension's features against the real registry", () => {
 
   describe('cosign evidence for the hover and the findings', () => {
     const key = () => parseCosignKey(readFileSync(rig.cosign?.keyFile ?? '', 'utf8'), 'rig key');
+    async function evidenceFor(path: string, tag: string, signal = new AbortController().signal, domain = host) {
+      const resolution = await client.resolve({ domain: host, path, tag });
+      const moved = { ...resolution, reference: { ...resolution.reference, domain } };
+      return verifyCosignEvidence(moved, { client, keys: [key()], signal });
+    }
 
     it('verifies a signed image with the configured key', async () => {
-      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
-      const evidence = await verifyCosignEvidence(resolution, {
-        client,
-        keys: [key()],
-        signal: new AbortController().signal,
-      });
-      expect(evidence).toMatchObject({ signed: true, verified: true, codes: [] });
+      expect(await evidenceFor('demo/app', 'v1')).toMatchObject({ signed: true, verified: true, codes: [] });
     });
 
     it('reports an unsigned image as COSIGN_NOT_SIGNED', async () => {
-      const resolution = await client.resolve({ domain: host, path: 'demo/tool', tag: '1.0' });
-      const evidence = await verifyCosignEvidence(resolution, {
-        client,
-        keys: [key()],
-        signal: new AbortController().signal,
-      });
-      expect(evidence.codes).toEqual(['COSIGN_NOT_SIGNED']);
+      expect((await evidenceFor('demo/tool', '1.0')).codes).toEqual(['COSIGN_NOT_SIGNED']);
     });
 
     it("turns a registry that stopped answering into evidence with the registry's code, not 'unsigned'", async () => {
-      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
-      const gone = { ...resolution, reference: { ...resolution.reference, domain: '127.0.0.1:9' } };
-      const evidence = await verifyCosignEvidence(gone, {
-        client,
-        keys: [key()],
-        signal: new AbortController().signal,
-      });
+      const evidence = await evidenceFor('demo/app', 'v1', undefined, '127.0.0.1:9');
       expect(evidence).toMatchObject({ signed: false, verified: false, codes: ['REGISTRY_NETWORK'] });
     });
 
     it('throws when cancelled, so nothing is cached from cancelled work', async () => {
-      const resolution = await client.resolve({ domain: host, path: 'demo/app', tag: 'v1' });
-      const controller = new AbortController();
-      controller.abort();
-      await expect(
-        verifyCosignEvidence(resolution, { client, keys: [key()], signal: controller.signal }),
-      ).rejects.toThrow();
+      await expect(evidenceFor('demo/app', 'v1', AbortSignal.abort())).rejects.toThrow();
     });
   });
 

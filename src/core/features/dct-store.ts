@@ -1,17 +1,13 @@
-import type { Resolution } from '../registry/client-types';
 import { gunOf, type DctResult } from '../trust/notary';
-import { EvidenceStore, type EvidenceLookup, type EvidenceState } from './evidence-store';
+import { EvidenceStore, type EvidenceLookup, type EvidenceState, type EvidenceStoreOptions } from './evidence-store';
 
 /** What the editor knows of one digest's DCT verification. */
 export type DctState = EvidenceState<DctResult>;
 
 export type DctLookup = EvidenceLookup<DctResult>;
 
-export interface DctStoreOptions {
-  verify(resolution: Resolution, signal: AbortSignal): Promise<DctResult>;
-  /** Registries with a notary server configured. */
-  enabled(registry: string): boolean;
-}
+/** `enabled`: registries with a notary server configured. */
+export type DctStoreOptions = Omit<EvidenceStoreOptions<DctResult>, 'keyOf'>;
 
 /** Docker Content Trust per digest and repository (GUN): trust data is published per repository. */
 export class DctStore extends EvidenceStore<DctResult> {
