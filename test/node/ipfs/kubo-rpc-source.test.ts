@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKuboRpcSink, createKuboRpcSource } from '../../../src/node/ipfs/kubo-rpc-source';
+import { createNodeHash } from '../../../src/node/ipfs/node-hash';
+import { addFile } from '../../rig/ipfs-gateway-store';
+import { startKuboRpcServer, type IpfsTestServer } from '../../rig/kubo-rpc-server';
+import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
+
+const sourceFor = (url: string) => createKuboRpcSource({ url, createHash: createNodeHash });
+
+describe('Kubo RPC source', () => {
+  let file: Awaited<ReturnType<typeof storeWithFile>>;
+  let kubo: IpfsTestServer;
+  beforeAll(async () => {
+    file = await storeWithFile(900 * 1024);
+    kubo = await startKuboRpcServer(file.store);
+  });
+  afterAll(() => kubo.close());
+  const fresh = () => {
+    kubo.faults.tamper.clear();
+    kubo.faults.refuseCar = false;
+    kubo.requests.length = 0;
+  };
+
+  it('reads a file from a dag/export CAR, every block checked', async () => {
+    fresh();
+    expect(fingerprint(await catAll(await sourceFor(kubo.url), file.cid))).toBe(fingerprint(file.bytes));
+    expect(kubo.requests).toEqual([expect.stringMatching(/^POST \/api\/v0\/dag\/export\?arg=/)]);
+  });
+
+  it('reads the blocks the export left out as duplicates with block/get', async () => {
+    const zeros = await storeWithFile(900 * 1024, { zeros: true });
+    const server = await startKuboRpcServer(zeros.store);
+    try {
+      expect(fingerprint(await catAll(await sourceFor(server.url), zeros.cid))).toBe(fingerprint(zeros.bytes));
+      expect(server.requests.filter((r) => r.includes('/block/get')).length).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('falls back to cat when the daemon cannot export', async () => {
+    fresh();
+    kubo.faults.refuseCar = true;
+    expect(fingerprint(await catAll(await sourceFor(kubo.url), file.cid))).toBe(fingerprint(file.bytes));
+    expect(kubo.requests.at(-1)).toMatch(/^POST \/api\/v0\/cat\?arg=/);
+  });
+
+  describe('when the daemon serves a tampered block', () => {
+    it('rejects the export with IPFS_BLOCK_INVALID', async () => {
+      fresh();
+      kubo.faults.tamper.add((await firstLeaf(file.store, file.cid)).toString());
+      await expect(catAll(await sourceFor(kubo.url), file.cid)).rejects.toMatchObject({ code: 'IPFS_BLOCK_INVALID' });
+    });
+
+    it('cannot tell over cat: the bytes differ, and only the OCI digest check (see fetch tests) catches it', async () => {
+      fresh();
+      kubo.faults.refuseCar = true;
+      kubo.faults.tamper.add((await firstLeaf(file.store, file.cid)).toString());
+      expect(fingerprint(await catAll(await sourceFor(kubo.url), file.cid))).not.toBe(fingerprint(file.bytes));
+    });
+  });
+
+  it('says IPFS_NOT_FOUND for a CID the daemon lacks', async () => {
+    fresh();
+    const other = await storeWithFile(10);
+    await expect(catAll(await sourceFor(kubo.url), other.cid)).rejects.toMatchObject({ code: 'IPFS_NOT_FOUND' });
+  });
+
+  it('says IPFS_UNAVAILABLE when no daemon listens', async () => {
+    const closed = await startKuboRpcServer(file.store);
+    await closed.close();
+    await expect(catAll(await sourceFor(closed.url), file.cid)).rejects.toMatchObject({ code: 'IPFS_UNAVAILABLE' });
+  });
+
+  it('adds bytes as `ipfs add --cid-version=1` does', async () => {
+    fresh();
+    const sink = await createKuboRpcSink(kubo.url);
+    const bytes = new TextEncoder().encode('x'.repeat(300_000));
+    const stream = (async function* () {
+      yield bytes;
+    })();
+    const cid = await sink.add(stream, { signal: AbortSignal.timeout(5000) });
+    expect(cid).toBe((await addFile(file.store, bytes)).toString());
+    expect(kubo.requests.at(-1)).toMatch(/^POST \/api\/v0\/add\?/);
+  });
+});
