@@ -29,6 +29,16 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** What could not complete, once per cause (one unreachable registry is one line, not one per reference). */
+function incompleteCounts(run: CheckRun): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { code, message } of run.incomplete) {
+    const why = `${message} [${code}]`;
+    counts.set(why, (counts.get(why) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** For people: findings grouped by file in file and line order, then what could not complete, then the totals. */
 export function checkReportText(run: CheckRun, cwd: string, style: TerminalStyle, pinned: readonly string[]): string {
   const byFile = new Map<string, Finding[]>();
@@ -47,8 +57,8 @@ export function checkReportText(run: CheckRun, cwd: string, style: TerminalStyle
   }
   for (const error of run.scan.errors)
     lines.push(`${style.yellow('not scanned')}  ${displayPath(error.file, cwd)}: ${error.message}`);
-  for (const { ref, code, message } of run.incomplete)
-    lines.push(`${style.red('incomplete')}  ${displayPath(ref.file, cwd)}:${ref.range.line}  ${message} [${code}]`);
+  for (const [why, count] of incompleteCounts(run))
+    lines.push(`${style.red('incomplete')}  ${why} (${plural(count, 'reference')})`);
   lines.push(...pinned);
   const summary = summaryOf(run.findings);
   const counts = [

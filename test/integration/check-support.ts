@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/run-cli';
+import type { RigInfo } from '../rig/rig-types';
+import { captureIo } from '../support/capture-io';
+import { makeTempTree } from '../support/temp-dir';
+
+export interface CheckJson {
+  references: number;
+  summary: Record<string, number>;
+  findings: {
+    file: string;
+    line: number;
+    code: string;
+    severity: string;
+    text: string;
+    suppressed: { kind: string; reason: string } | null;
+  }[];
+  evidence: {
+    reference: string;
+    digest: string;
+    cosign: { verified: boolean } | null;
+    dct: { signed: boolean } | null;
+  }[];
+  incomplete: { code: string }[];
+  pinned: { file: string; newText: string }[];
+}
+
+export interface CheckRunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A throw-away workspace (HOME and cache inside it) to run `image-trust check` in, in-process. */
+export async function checkWorkspace(rig: RigInfo, files: Record<string, string>) {
+  const tree = await makeTempTree(files);
+  const env = {
+    HOME: tree.root,
+    XDG_CACHE_HOME: join(tree.root, '.cache'),
+    DOCKER_CONFIG: join(tree.root, '.docker'),
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+  };
+  const check = async (...args: string[]): Promise<CheckRunResult> => {
+    const captured = captureIo(tree.root, env);
+    const status = await runCli(['check', '--ca-file', rig.tls.caFile, '--no-cache', ...args], captured.io);
+    return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+  };
+  const json = async (...args: string[]) => {
+    const run = await check('--format', 'json', ...args);
+    return { ...run, report: JSON.parse(run.stdout) as CheckJson };
+  };
+  const read = (path: string) => readFile(join(tree.root, path), 'utf8');
+  return { root: tree.root, check, json, read, remove: tree.remove };
+}
+
+/** The image the rig pushed to its plain-HTTP registry. */
+export function rigImage(rig: RigInfo, tag: string, repo = 'demo/app') {
+  const image = rig.pushed.find((p) => p.registry === 'http' && p.repo === repo && p.tag === tag);
+  if (!image) throw new Error(`the rig pushed no ${repo}:${tag} to http`);
+  return image;
+}
