@@ -4,7 +4,9 @@ import { fixedSize } from 'ipfs-unixfs-importer/chunker';
 import { balanced } from 'ipfs-unixfs-importer/layout';
 import { importByteStream } from 'ipfs-unixfs-importer';
 import { CID } from 'multiformats/cid';
-import type { IpfsBlobSink } from '../../src/core/ipfs/blob-source';
+import type { IpfsBlobSink, IpfsBlobSource } from '../../src/core/ipfs/blob-source';
+import { IpfsError } from '../../src/core/ipfs/ipfs-error';
+import { exporter } from 'ipfs-unixfs-exporter';
 
 /** Kubo's `ipfs add --cid-version=1` defaults: raw leaves, 256 KiB chunks, balanced DAG of 174 links. */
 export const KUBO_ADD_DEFAULTS = { chunkSize: 256 * 1024, maxChildrenPerNode: 174 };
@@ -52,3 +54,22 @@ export function blockstoreSink(blockstore: Blockstore = new MemoryBlockstore()):
 }
 
 export { CID, MemoryBlockstore };
+
+/** A source reading UnixFS files straight from a blockstore, unchecked, as a daemon's `cat` does. */
+export function blockstoreSource(blockstore: Blockstore): IpfsBlobSource & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    name: 'kubo-rpc',
+    reads,
+    cat: async function* (cid) {
+      reads.push(cid);
+      const parsed = CID.parse(cid);
+      if (!(await blockstore.has(parsed))) {
+        throw new IpfsError('IPFS_NOT_FOUND', `no ${cid}`, { cid });
+      }
+      const entry = await exporter(parsed, blockstore);
+      if (entry.type !== 'file' && entry.type !== 'raw') throw new Error(`${cid} is a ${entry.type}`);
+      yield* entry.content();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Descriptor } from '../../../src/core/ipfs/descriptor';
+import { fetchBlobInto, fetchImage, type FetchDeps } from '../../../src/core/ipfs/fetch-image';
+import { publishImage, type ImageBlobReader } from '../../../src/core/ipfs/publish-image';
+import { webCryptoHash } from '../../../src/core/registry/digest';
+import { createNodeHash } from '../../../src/node/ipfs/node-hash';
+import { faultyBlockstore, noFaults } from '../../rig/ipfs-gateway-faults';
+import { blockstoreSink, blockstoreSource } from '../../rig/ipfs-gateway-store';
+import { buildImage, fixtureReader } from './image-fixture';
+import { blobFiles, tempLayout } from './layout-dir';
+
+const signal = new AbortController().signal;
+
+/** An image published nerdctl-style into a blockstore, and a source over that blockstore with fault switches. */
+async function published(layerSizes = [100 * 1024, 1536 * 1024]) {
+  const image = buildImage(layerSizes);
+  const sink = blockstoreSink();
+  const result = await publishImage({ reader: fixtureReader(image), sink, hash: webCryptoHash }, image.top, signal);
+  const faults = noFaults();
+  const source = blockstoreSource(faultyBlockstore(sink.blockstore, faults));
+  return { image, result, faults, source };
+}
+
+const layerCid = (p: Awaited<ReturnType<typeof published>>, index: number) =>
+  p.result.blobs.find((b) => b.digest === p.image.layers[index]?.digest)?.cid ?? '';
+
+describe('fetchImage', () => {
+  let cleanup: () => Promise<void> = async () => undefined;
+  afterEach(() => cleanup());
+  const layout = async () => {
+    const made = await tempLayout();
+    cleanup = made.remove;
+    return made;
+  };
+  const depsFor = (store: FetchDeps['store'], extra: Partial<FetchDeps>): FetchDeps => ({
+    sources: [],
+    store,
+    createHash: createNodeHash,
+    ...extra,
+  });
+
+  it('fetches every blob of a published image from IPFS, verified, and lists the index in index.json', async () => {
+    const p = await published();
+    const { dir, store } = await layout();
+    const fetched = await fetchImage(depsFor(store, { sources: [p.source] }), p.result.root, { signal });
+    expect(fetched.entries).toEqual([p.result.root]);
+    expect(fetched.blobs.map((b) => b.origin.from)).toEqual(Array(6).fill('ipfs'));
+    expect(await blobFiles(dir)).toEqual(p.result.blobs.map((b) => b.digest.replace(':', '/')).sort());
+  });
+
+  it('fetches one platform: its manifest is the entry and the index is not written', async () => {
+    const p = await published();
+    const { dir, store } = await layout();
+    const options = { signal, platform: { os: 'linux', architecture: 'arm64' } };
+    const fetched = await fetchImage(depsFor(store, { sources: [p.source] }), p.result.root, options);
+    const arm64 = p.result.blobs.find((b) => b.sourceDigest === p.image.manifests[1]?.digest);
+    expect(fetched.entries.map((e) => e.digest)).toEqual([arm64?.digest]);
+    expect(await blobFiles(dir)).toHaveLength(4);
+  });
+
+  it('says IPFS_PLATFORM_NOT_FOUND for a platform the index lacks', async () => {
+    const p = await published();
+    const { store } = await layout();
+    const options = { signal, platform: { os: 'linux', architecture: 's390x' } };
+    const run = fetchImage(depsFor(store, { sources: [p.source] }), p.result.root, options);
+    await expect(run).rejects.toMatchObject({ code: 'IPFS_PLATFORM_NOT_FOUND' });
+  });
+
+  describe('when a source serves a tampered block that its cat cannot detect', () => {
+    it('rejects the layer with IPFS_DIGEST_MISMATCH and writes nothing for it', async () => {
+      const p = await published();
+      p.faults.tamper.add(layerCid(p, 0));
+      const { dir, store } = await layout();
+      const run = fetchImage(depsFor(store, { sources: [p.source] }), p.result.root, { signal });
+      await expect(run).rejects.toMatchObject({ code: 'IPFS_DIGEST_MISMATCH' });
+      expect(await blobFiles(dir)).not.toContain(p.image.layers[0]?.digest.replace(':', '/'));
+      expect((await blobFiles(dir)).filter((f) => f.includes('partial'))).toEqual([]);
+    });
+
+    it('takes the layer from the registry fallback, verified, and says which attempt failed', async () => {
+      const p = await published();
+      p.faults.tamper.add(layerCid(p, 0));
+      const { store } = await layout();
+      const fallback = fixtureReader(p.image);
+      const layer = p.image.layers[0] as Descriptor;
+      const fetched = await fetchBlobInto(
+        depsFor(store, { sources: [p.source], fallback }),
+        withUrls(p, layer),
+        signal,
+      );
+      expect(fetched.origin).toMatchObject({ from: 'registry', failed: [{ code: 'IPFS_DIGEST_MISMATCH' }] });
+      expect(await store.hasBlob(layer.digest, layer.size)).toBe(true);
+    });
+  });
+
+  it('rejects a CID mapped to another digest (IPFS_DIGEST_MISMATCH for same-size bytes)', async () => {
+    const p = await published([1536 * 1024, 1536 * 1024]);
+    const { dir, store } = await layout();
+    const layer = { ...(p.image.layers[0] as Descriptor), urls: [`ipfs://${layerCid(p, 1)}`] };
+    const sources = [p.source];
+    const run = fetchBlobInto(depsFor(store, { sources }), { ...layer, size: layer.size + 1 }, signal);
+    await expect(run).rejects.toMatchObject({ code: 'IPFS_SIZE_MISMATCH' });
+    await expect(fetchBlobInto(depsFor(store, { sources }), layer, signal)).rejects.toMatchObject({
+      code: 'IPFS_DIGEST_MISMATCH',
+    });
+    expect(await blobFiles(dir)).toEqual([]);
+  });
+
+  it('says IPFS_NO_CID for a blob with no ipfs:// URL that is too large to guess, when no fallback is allowed', async () => {
+    const p = await published();
+    const { store } = await layout();
+    const layer = p.image.layers[1] as Descriptor;
+    const run = fetchBlobInto(depsFor(store, { sources: [p.source] }), layer, signal);
+    await expect(run).rejects.toMatchObject({ code: 'IPFS_NO_CID' });
+  });
+
+  it('tries the raw-CID guess after a wrong ipfs:// URL on a one-block blob', async () => {
+    const p = await published([4096, 4096]);
+    const { store } = await layout();
+    const layer = { ...(p.image.layers[0] as Descriptor), urls: [`ipfs://${layerCid(p, 1)}`] };
+    const fetched = await fetchBlobInto(depsFor(store, { sources: [p.source] }), layer, signal);
+    expect(fetched.origin).toMatchObject({ from: 'ipfs', cid: layerCid(p, 0) });
+    expect(fetched.origin.failed).toEqual([{ source: 'kubo-rpc', cid: layerCid(p, 1), code: 'IPFS_DIGEST_MISMATCH' }]);
+  });
+
+  it('guesses the raw CID of a one-block blob that names no URL', async () => {
+    const p = await published();
+    const { store } = await layout();
+    const fetched = await fetchBlobInto(
+      depsFor(store, { sources: [p.source] }),
+      p.image.layers[0] as Descriptor,
+      signal,
+    );
+    expect(fetched.origin).toMatchObject({ from: 'ipfs', cid: layerCid(p, 0) });
+  });
+
+  it('fetches from the registry alone when no IPFS source is given, and keeps blobs already present', async () => {
+    const p = await published();
+    const { store } = await layout();
+    const deps = depsFor(store, { fallback: fixtureReader(p.image) });
+    const first = await fetchImage(deps, p.image.top, { signal });
+    expect(new Set(first.blobs.map((b) => b.origin.from))).toEqual(new Set(['registry']));
+    const second = await fetchImage(deps, p.image.top, { signal });
+    expect(new Set(second.blobs.slice(4).map((b) => b.origin.from))).toEqual(new Set(['present']));
+  });
+});
+
+function withUrls(p: Awaited<ReturnType<typeof published>>, layer: Descriptor): Descriptor {
+  const cid = p.result.blobs.find((b) => b.digest === layer.digest)?.cid;
+  return { ...layer, urls: [`ipfs://${cid}`] };
+}
+
+export type { ImageBlobReader };
