@@ -34,7 +34,16 @@ export function dctSeverity(code: string): FindingSeverity {
   return DCT_INTEGRITY_CODES.has(code) ? 'error' : 'warning';
 }
 
-/** A cosign signature that exists but fails (wrong key, other digest, malformed) is an error; absence a warning. */
+/**
+ * cosign signatures by someone the policy does not name: not a forgery, just no one trusted (an error only when
+ * the rule requires cosign).
+ */
+const COSIGN_UNTRUSTED_SIGNER_CODES: ReadonlySet<string> = new Set([
+  'COSIGN_UNTRUSTED_KEY',
+  'COSIGN_IDENTITY_MISMATCH',
+]);
+
+/** A cosign signature that is broken (other digest, bad bytes, malformed, log mismatch) is an error. */
 export function cosignSeverity(code: string): FindingSeverity {
-  return ABSENT_SIGNATURE_CODES.has(code) ? 'warning' : 'error';
+  return ABSENT_SIGNATURE_CODES.has(code) || COSIGN_UNTRUSTED_SIGNER_CODES.has(code) ? 'warning' : 'error';
 }

@@ -231,3 +231,26 @@ describe('judge › noise control', () => {
     expect(codes(run(text, { trust, aspects: { trust: false } }))).toEqual([['IMAGE_UNPINNED', 'warning']]);
   });
 });
+
+describe('judge › cosign signatures by signers the policy does not name', () => {
+  const untrusted = cosign({
+    signed: true,
+    failures: [{ code: 'COSIGN_UNTRUSTED_KEY', digest: DIGEST_A, message: 'another key' }],
+    codes: ['COSIGN_UNTRUSTED_KEY'],
+  });
+  const text = `FROM a.example/app@${DIGEST_A}\n`;
+
+  it('are a warning when another kind satisfies the rule, and an error when cosign is required', () => {
+    expect(
+      codes(
+        run(text, { policy: policy('signatures: { require: any }\n'), trust: { dct: DCT_SIGNED, cosign: untrusted } }),
+      ),
+    ).toEqual([['COSIGN_UNTRUSTED_KEY', 'warning']]);
+    expect(
+      codes(run(text, { policy: policy('signatures: { require: cosign }\n'), trust: { cosign: untrusted } })),
+    ).toEqual([
+      ['SIGNATURE_REQUIRED', 'error'],
+      ['COSIGN_UNTRUSTED_KEY', 'error'],
+    ]);
+  });
+});
