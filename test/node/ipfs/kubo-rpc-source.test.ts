@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKuboRpcSink, createKuboRpcSource } from '../../../src/node/ipfs/kubo-rpc-source';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { addFile } from '../../rig/ipfs-gateway-store';
-import { startKuboRpcServer, type IpfsTestServer } from '../../rig/kubo-rpc-server';
+import type { IpfsTestServer } from '../../rig/ipfs-gateway';
+import { startKuboRpcServer } from '../../rig/kubo-rpc-server';
 import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
 
 const sourceFor = (url: string) => createKuboRpcSource({ url, createHash: createNodeHash });
