@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
 import { CoreError } from '../core/errors';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { DctResult, MetadataSource } from '../core/trust/notary';
 import { DOCKER_HUB_RETIREMENT, verifyResolutionDct, type ResolutionDctDeps } from '../core/trust/notary';
-import { parseCosignKey, verifyResolutionCosign, type CosignEvidence, type CosignKey } from '../core/trust/sigstore';
+import { verifyResolutionCosign, type CosignEvidence, type SigstoreTrust } from '../core/trust/sigstore';
 import { createDiskTrustStore, defaultTrustRoot } from '../node/notary-trust-store';
 import { systemClock } from '../node/system-clock';
 import { EXIT, UsageError, type CliIo } from './cli-io';
@@ -14,6 +12,7 @@ import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
+import { COSIGN_FLAGS, COSIGN_FLAGS_USAGE, cosignTrustFromFlags } from './verify-cosign-flags';
 import { verifyText } from './verify-report';
 
 const usage = `Usage: image-trust verify REF... [options]
@@ -21,22 +20,25 @@ const usage = `Usage: image-trust verify REF... [options]
 Resolves each image reference to its digest, then verifies Docker Content Trust (Notary v1) for that digest:
 whether the publisher's trust data signs it, by which roles, whether the data is intact and current, and
 when each piece of it expires. The first root seen for a repository is pinned under $XDG_CACHE_HOME.
-With --key, cosign signatures (the sha256-<hex>.sig tag) of the digest and of each platform manifest are
-verified with the given public keys too.
+With --key or --certificate-identity, cosign signatures of the digest and of each platform manifest are
+verified too: sha256-<hex>.sig tags (with their Rekor SETs and Fulcio certificates) and Sigstore bundles
+stored as OCI 1.1 referrers (cosign v3), checked offline against a trusted root; attached attestations
+(BuildKit provenance and SBOMs, referrers) are listed.
 
 Options:
-  --key FILE                        a cosign public key (PEM, e.g. cosign.pub); repeatable
+${COSIGN_FLAGS_USAGE}
   --notary-server URL               the notary server (default: DOCKER_CONTENT_TRUST_SERVER, else the registry)
   --expiry-window DAYS              warn when signed data expires within DAYS (default: 30)
   --format text|json                output format (default: text)
 ${REGISTRY_FLAGS_USAGE}
 
 Exit status: 0 when every digest is signed and its trust data is sound, 1 when any is not, 3 when a
-reference could not be resolved, 2 on a usage error. With --key, a digest passes when a given key verifies
-its cosign signature and its Docker Content Trust data, if it has any, is sound.
+reference could not be resolved, 2 on a usage error. With --key or --certificate-identity, a digest passes
+when a given key or identity verifies its cosign signature and its Docker Content Trust data, if it has any,
+is sound.
 `;
 
-/** One JSON row per reference; `dct` is null when the digest could not be resolved, `cosign` also without --key. */
+/** One JSON row per reference; `dct` is null when the digest could not be resolved, `cosign` also without a key or identity. */
 export interface VerifyRow {
   input: string;
   reference: string | null;
@@ -66,28 +68,11 @@ function failed(input: string, reference: string | null, error: unknown): Verify
   };
 }
 
-function readKeys(files: readonly string[], cwd: string): CosignKey[] {
-  return files.map((file) => {
-    const path = resolve(cwd, file);
-    let pem: string;
-    try {
-      pem = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read --key ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    try {
-      return parseCosignKey(pem, file);
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-  });
-}
-
 async function verifyOne(
   input: string,
   client: RegistryClient,
   deps: ResolutionDctDeps,
-  keys: readonly CosignKey[],
+  trust: SigstoreTrust | undefined,
 ): Promise<VerifyRow> {
   const parsed = parseNormalizedNamed(input);
   if (!parsed.ok) return failed(input, null, parsed.error);
@@ -96,7 +81,7 @@ async function verifyOne(
     const resolution = await client.resolve(ref);
     const [dct, cosign] = await Promise.all([
       verifyResolutionDct(resolution, deps),
-      keys.length === 0 ? null : verifyResolutionCosign(resolution, { client, keys }),
+      trust === undefined ? null : verifyResolutionCosign(resolution, { client, keys: trust.keys, trust }),
     ]);
     return { input, reference: referenceString(ref), digest: resolution.digest, dct, cosign, error: null };
   } catch (error) {
@@ -127,12 +112,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     format: { type: 'string' },
     'notary-server': { type: 'string' },
     'expiry-window': { type: 'string' },
-    key: { type: 'string', multiple: true },
+    ...COSIGN_FLAGS,
   });
   const format = parseOutputFormat(parsed.values.format);
   const expiryWarningDays = parseWindow(parsed.values['expiry-window']);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');
-  const keys = readKeys(parsed.values.key ?? [], io.cwd);
+  const trust = cosignTrustFromFlags(parsed.values, io.cwd);
   // A custom CA list replaces Node's store, which would drop NODE_EXTRA_CA_CERTS: name it explicitly.
   const extraCa = io.env.NODE_EXTRA_CA_CERTS ? [io.env.NODE_EXTRA_CA_CERTS] : [];
   const caFiles = [...(parsed.values['ca-file'] ?? []), ...extraCa];
@@ -151,7 +136,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     updates: new Map(),
   };
   try {
-    const rows = await Promise.all(parsed.positionals.map((input) => verifyOne(input, client, deps, keys)));
+    const rows = await Promise.all(parsed.positionals.map((input) => verifyOne(input, client, deps, trust)));
     io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rows.map(verifyText).join('\n'));
     return exitStatus(rows);
   } finally {
@@ -161,7 +146,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'verify Docker Content Trust (and cosign signatures with --key) for resolved digests',
+  summary: 'verify Docker Content Trust and cosign/Sigstore signatures (with --key or --certificate-identity)',
   usage,
   run,
 };

@@ -1,3 +1,4 @@
+import type { CosignSignature } from '../core/trust/sigstore';
 import type { VerifyRow } from './verify-command';
 
 function dctLines(row: VerifyRow): string[] {
@@ -16,13 +17,23 @@ function dctLines(row: VerifyRow): string[] {
   return lines;
 }
 
+function signerText(s: CosignSignature): string {
+  const who = s.identity === undefined ? `key ${s.keyId.slice(0, 12)}` : `${s.identity} from ${s.issuer ?? '?'}`;
+  const how = [s.source === 'referrer' ? 'bundle referrer' : undefined, s.tlogEntries ? 'in Rekor' : undefined];
+  return [who, ...how.filter((h) => h !== undefined)].join(', ');
+}
+
 function cosignLines(row: VerifyRow): string[] {
   const cosign = row.cosign;
   if (cosign === null) return [];
   const head = cosign.verified ? 'verified' : cosign.signed ? 'NOT verified' : 'NOT signed';
-  const lines = [`  cosign     ${head}`];
+  const lines = [`  cosign     ${head}${cosign.signedLevels ? ` (signed levels: ${cosign.signedLevels})` : ''}`];
   for (const s of cosign.signatures)
-    lines.push(`  signature  ${s.level.padEnd(18)} ${s.platform ?? s.digest} (key ${s.keyId.slice(0, 12)})`);
+    lines.push(`  signature  ${s.level.padEnd(18)} ${s.platform ?? s.digest} (${signerText(s)})`);
+  for (const a of cosign.attestations ?? [])
+    lines.push(
+      `  attests    ${a.kind.padEnd(18)} ${a.platform ?? a.subject} (${a.source}: ${a.predicateType ?? a.artifactType ?? a.digest})`,
+    );
   for (const warning of cosign.warnings) lines.push(`  warning    ${warning.message} [${warning.code}]`);
   for (const failure of cosign.failures) lines.push(`  error      ${failure.message} [${failure.code}]`);
   return lines;

@@ -1,6 +1,7 @@
-import { createHash, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OCI_MANIFEST, putBlob, putManifest } from './referrers-push';
 import type { PushedImage, RegistryInfo } from './rig-types';
 
 /** cosign-format signatures the rig made (RIG-NOTES §7.2): key files and what each key signs. */
@@ -11,31 +12,9 @@ export interface CosignInfo {
   otherKeyFile: string;
 }
 
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const sigTag = (digest: string) => `${digest.replace(':', '-')}.sig`;
-
-// Debian's skopeo 1.9.3 refuses to make sigstore signatures ("sigstore disabled"), so they are made here over HTTP.
-async function putBlob(registry: RegistryInfo, repo: string, bytes: Uint8Array): Promise<string> {
-  const digest = sha256(bytes);
-  const start = await fetch(`${registry.url}/v2/${repo}/blobs/uploads/`, { method: 'POST' });
-  if (start.status !== 202) throw new Error(`blob upload to ${repo}: HTTP ${start.status}`);
-  const location = new URL(start.headers.get('location') ?? '', registry.url);
-  location.searchParams.set('digest', digest);
-  const put = await fetch(location, {
-    method: 'PUT',
-    body: bytes,
-    headers: { 'content-type': 'application/octet-stream' },
-  });
-  if (put.status !== 201) throw new Error(`blob upload to ${repo}: HTTP ${put.status}`);
-  return digest;
-}
-
-async function putManifest(registry: RegistryInfo, repo: string, tag: string, bytes: Uint8Array): Promise<void> {
-  const url = `${registry.url}/v2/${repo}/manifests/${tag}`;
-  const put = await fetch(url, { method: 'PUT', body: bytes, headers: { 'content-type': OCI_MANIFEST } });
-  if (put.status !== 201) throw new Error(`manifest ${repo}:${tag}: HTTP ${put.status}`);
-}
+const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 
 /** The `.sig` manifest of one signature by `key` over `digest`, its blobs uploaded; returns the manifest bytes. */
 async function signatureManifest(
@@ -51,13 +30,13 @@ async function signatureManifest(
     type: 'cosign container image signature',
   };
   const payload = Buffer.from(JSON.stringify({ critical, optional: null }));
-  const payloadDigest = await putBlob(registry, repo, payload);
+  const { digest: payloadDigest } = await putBlob(registry, repo, payload, SIMPLE_SIGNING);
   const rootfs = { type: 'layers', diff_ids: [payloadDigest] };
   const config = Buffer.from(JSON.stringify({ architecture: '', os: '', rootfs, config: {} }));
-  const configDigest = await putBlob(registry, repo, config);
+  const { digest: configDigest } = await putBlob(registry, repo, config, OCI_CONFIG);
   const annotations = { 'dev.cosignproject.cosign/signature': sign('sha256', payload, key).toString('base64') };
   const layer = {
-    mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json',
+    mediaType: SIMPLE_SIGNING,
     size: payload.length,
     digest: payloadDigest,
     annotations,
@@ -65,7 +44,7 @@ async function signatureManifest(
   const manifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: configDigest },
+    config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
     layers: [layer],
   };
   return Buffer.from(JSON.stringify(manifest));

@@ -2,9 +2,10 @@ import type { CosignInfo } from './cosign-signing';
 import type { Platform } from './oci-layout';
 import type { RegistryKind } from './registry-config';
 import type { RigUser } from './rig-users';
+import type { SigstoreRigInfo } from './sigstore-rig';
 import type { NotaryInfo, SignedTag } from './trust-publisher';
 
-export type { CosignInfo, NotaryInfo, Platform, RegistryKind, RigUser, SignedTag };
+export type { CosignInfo, NotaryInfo, Platform, RegistryKind, RigUser, SignedTag, SigstoreRigInfo };
 
 /** How a registry authenticates; `users` are the rig's users (RIG_USERS). */
 export type RegistryAuth =
@@ -56,6 +57,8 @@ export interface RigInfo {
   notary: NotaryInfo & { signerPort: number };
   /** cosign-format signatures on `<http registry>/demo/app` (cosign-signing.ts); absent when the plan lacks its tags. */
   cosign?: CosignInfo;
+  /** Sigstore signatures (keyless, v3 bundles, referrers, attestations) on `<http registry>/demo/sigstore`. */
+  sigstore?: SigstoreRigInfo;
   /** Servers the rig spawned, so a test can prove that none is left after `stop()`. */
   processes: { name: string; pid: number }[];
   /** The rig's PKI, for tests that serve TLS themselves (e.g. a fault proxy): the cert covers 127.0.0.1. */

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signRigImages } from './cosign-signing';
+import { signSigstoreImages } from './sigstore-rig';
 import { buildImageLayout } from './image-catalog';
 import { pushImages } from './image-pushing';
 import { DEFAULT_PUSH_PLAN, type PushPlanEntry } from './push-plan';
@@ -41,11 +42,12 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
   const trustStart = Date.now();
   const gun = `${servers.registries.http.host}/demo/app`;
   const signed = plan === DEFAULT_PUSH_PLAN;
-  const [{ pushed, cosign }, notary] = await settleAll([
+  const [{ pushed, cosign, sigstore }, notary] = await settleAll([
     // cosign signatures need the pushed digests; they are made while notary still publishes.
     pushImages(ctx, Object.values(servers.registries), plan).then(async (pushed) => ({
       pushed,
       cosign: signed ? await signRigImages(join(dir, 'cosign'), servers.registries.http, pushed) : undefined,
+      sigstore: signed ? await signSigstoreImages(join(dir, 'sigstore'), servers.registries.http) : undefined,
     })),
     publishTrust(join(dir, 'notary'), servers.notary.url, servers.pki.caFile, gun, rigSignedTags(built)).then(
       (info) => ((trustMs = Date.now() - trustStart), info),
@@ -58,6 +60,7 @@ async function startEverything(dir: string, plan: readonly PushPlanEntry[], star
     pushed,
     notary: { ...notary, signerPort: servers.notary.signerPort },
     ...(cosign === undefined ? {} : { cosign }),
+    ...(sigstore === undefined ? {} : { sigstore }),
     processes: [...started.registries.map((r) => r.process), ...(started.notary ?? [])].map((p) => ({
       name: p.name,
       pid: p.pid,
