@@ -5,6 +5,13 @@ import { build } from 'esbuild';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const bench = process.argv.includes('--bench');
+// `--demo`: the demo entry (starts the local rig, runs `image-trust check`), built beside the bench's.
+const demo = process.argv.includes('--demo');
+const entryPoints = bench
+  ? { 'bench/run': 'bench/run.ts' }
+  : demo
+    ? { 'demo/run': 'scripts/demo-run.ts' }
+    : { cli: 'src/cli/main.ts' };
 // `--outdir DIR`: a build elsewhere than dist/ (tests that run the CLI as a child process build their own).
 const outdirFlag = process.argv.indexOf('--outdir');
 const outdir = outdirFlag === -1 ? 'dist' : process.argv[outdirFlag + 1];
@@ -36,13 +43,13 @@ function assertLight(metafile, entryPoint) {
 }
 
 // Chunk names carry hashes: old ones would pile up. The bench keeps its own, so it never breaks the CLI's.
-const chunks = bench ? 'bench/chunks' : 'chunks';
+const chunks = bench ? 'bench/chunks' : demo ? 'demo/chunks' : 'chunks';
 rmSync(`${outdir}/${chunks}`, { recursive: true, force: true });
 
 // ESM with code splitting: commands and the embedded IPFS node are separate chunks, loaded by dynamic import
 // from the published package's dist/ (no bare import of a dependency at run time).
 const cli = await build({
-  entryPoints: bench ? { 'bench/run': 'bench/run.ts' } : { cli: 'src/cli/main.ts' },
+  entryPoints,
   outdir,
   bundle: true,
   splitting: true,
@@ -58,10 +65,10 @@ const cli = await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
-if (!bench) assertLight(cli.metafile, 'src/cli/main.ts');
+if (!bench && !demo) assertLight(cli.metafile, 'src/cli/main.ts');
 
 // The VS Code extension: CommonJS (the extension host loads `main` with require), `vscode` provided by the host.
-if (!bench) {
+if (!bench && !demo) {
   const extension = await build({
     entryPoints: { extension: 'src/extension/activate.ts' },
     outdir,

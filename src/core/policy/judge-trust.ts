@@ -61,8 +61,11 @@ function requirementFinding(rule: EffectiveRule, evidence: TrustEvidence, verdic
   const kinds = wanted === 'any' ? (['dct', 'cosign'] as const) : wanted === 'none' ? [] : [wanted];
   if (kinds.length === 0 || verdicts.some((v) => v.ok && (kinds as readonly string[]).includes(v.kind))) return [];
   const why = kinds.map((kind) => {
-    const codes = evidence[kind]?.codes;
-    return codes === undefined ? unchecked(kind, at.ref) : `${kind}: ${codes.join(', ') || 'not verified'}`;
+    const found = evidence[kind];
+    if (found === undefined) return unchecked(kind, at.ref);
+    const codes =
+      kind === 'dct' && evidence.dct?.retirement ? [evidence.dct.retirement.code] : found.failures.map((f) => f.code);
+    return `${kind}: ${[...new Set(codes)].join(', ') || 'not verified'}`;
   });
   const message = `The policy requires ${wanted === 'any' ? 'a signature' : `a ${wanted} signature`} on this image and none verifies (${why.join('; ')}): sign it, or add the signer's key or identity to the policy.`;
   return [{ code: FINDING_CODES.signatureRequired, severity: 'error', message, ...at }];
