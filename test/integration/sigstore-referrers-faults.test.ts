@@ -52,7 +52,4 @@ describe('image-trust verify › the referrers API behind a fault proxy in front
       codes: ['COSIGN_REFERENCE_MISMATCH', 'COSIGN_REFERRERS_UNAVAILABLE'],
     });
   });
-    const cosign = await cosignOf(...s.rootFlags, ...s.identityFlags, ref('keyless-sig'));
-    expect(cosign).toMatchObject({ verified: true, failures: [], codes: ['COSIGN_REFERRERS_UNAVAILABLE'] });
-  });
 });
