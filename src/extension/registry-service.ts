@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { CoreError } from '../core/errors';
 import { CosignStore } from '../core/features/cosign-store';
+import { cosignTrustPlan } from '../core/features/cosign-trust-plan';
 import { DctStore } from '../core/features/dct-store';
 import type { TrustLookups } from '../core/features/reference-trust';
 import { ResolutionStore } from '../core/features/resolution-store';
@@ -79,7 +81,7 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
   // Shared for the service's life so the tags of one repository reuse the notary server's token.
   const sources = new Map<string, MetadataSource>();
   const dct = new DctStore({
-    enabled: (registry) => Object.hasOwn(settings.notaryServers, registry),
+    enabled: (resolution) => Object.hasOwn(settings.notaryServers, resolution.reference.domain),
     verify: (resolution, signal) =>
       verifyResolutionDct(resolution, {
         transport,
@@ -94,9 +96,14 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
         sources,
       }),
   });
+  const cosignTrust = cosignTrustPlan(settings.policy.policy, settings.cosign.inputs);
   const cosign = new CosignStore({
-    enabled: () => settings.cosign.keys.length > 0,
-    verify: (resolution, signal) => verifyCosignEvidence(resolution, { client, keys: settings.cosign.keys, signal }),
+    enabled: (resolution) => cosignTrust(resolution.reference) !== undefined,
+    verify: (resolution, signal) => {
+      const trust = cosignTrust(resolution.reference);
+      if (trust === undefined) throw new CoreError('COSIGN_NOTHING_TO_VERIFY', 'no key or identity applies');
+      return verifyCosignEvidence(resolution, { client, trust, signal });
+    },
   });
   return {
     client,

@@ -1,15 +1,10 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import type { CoreError } from '../core/errors';
+import type { CosignTrustInputs } from '../core/features/cosign-trust-plan';
 import { effectiveSetting } from '../core/features/effective-setting';
-import { readCosignKeys, type CosignKeys } from './cosign-keys';
-import { DEFAULT_POLICY_FILE, loadPolicy, policyKeys, type LoadedPolicy } from './policy-file';
-
-/** A keyless signer as the settings name it: the certificate's SAN (exactly or by RegExp) and the OIDC issuer. */
-export interface IdentitySetting {
-  subject?: string;
-  subjectRegExp?: string;
-  issuer: string;
-}
+import { readCosignTrust, type IdentitySetting } from './cosign-settings';
+import { DEFAULT_POLICY_FILE, loadPolicy, type LoadedPolicy } from './policy-file';
 
 export interface ExtensionSettings {
   insecureRegistries: string[];
@@ -19,8 +14,8 @@ export interface ExtensionSettings {
   expiryWarningDays: number;
   /** Registry host → notary server URL: DCT is verified for these registries only. */
   notaryServers: Record<string, string>;
-  /** cosign verification: the keys of the settings and the policy (parsed), keyless identities, the trusted root. */
-  cosign: CosignKeys & { identities: IdentitySetting[]; trustedRoot: string | undefined };
+  /** What cosign verification trusts (settings and policy), and the entries that could not be used. */
+  cosign: { inputs: CosignTrustInputs; errors: CoreError[] };
   /** The policy in force (`imageTrust.policy`, else the defaults), and why its file could not be applied. */
   policy: LoadedPolicy;
   /** Credential helpers run programs: only in a trusted workspace. */
@@ -34,9 +29,12 @@ export function readSettings(): ExtensionSettings {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const read = <T>(key: string, fallback: T): T => effectiveSetting(key, config.inspect<T>(key), fallback, trusted);
   const policy = loadPolicy(read('policy', DEFAULT_POLICY_FILE), folder, trusted);
-  const fromSettings = readCosignKeys(read<string[]>('cosign.keys', []), folder);
-  const fromPolicy = readCosignKeys(policyKeys(policy.policy), policy.file ? dirname(policy.file) : folder);
-  const trustedRoot = read<string>('cosign.trustedRoot', '');
+  const cosignValues = {
+    keys: read<string[]>('cosign.keys', []),
+    identities: read<IdentitySetting[]>('cosign.identities', []),
+    trustedRoot: read('cosign.trustedRoot', ''),
+  };
+  const policyDir = policy.file ? dirname(policy.file) : undefined;
   return {
     insecureRegistries: read<string[]>('insecureRegistries', []),
     caFiles: read<string[]>('caFiles', []),
@@ -44,12 +42,7 @@ export function readSettings(): ExtensionSettings {
     offline: read('offline', false),
     expiryWarningDays: read('trust.expiryWarningDays', 30),
     notaryServers: read<Record<string, string>>('notaryServers', {}),
-    cosign: {
-      keys: [...fromSettings.keys, ...fromPolicy.keys],
-      errors: [...fromSettings.errors, ...fromPolicy.errors],
-      identities: read<IdentitySetting[]>('cosign.identities', []),
-      trustedRoot: trustedRoot === '' ? undefined : trustedRoot,
-    },
+    cosign: readCosignTrust(cosignValues, folder, { policy: policy.policy, dir: policyDir }),
     policy,
     allowCredentialHelpers: trusted,
   };

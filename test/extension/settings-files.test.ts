@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../src/core/policy';
 import { readCosignKeys } from '../../src/extension/cosign-keys';
+import { readCosignTrust } from '../../src/extension/cosign-settings';
 import { loadPolicy, policyKeys } from '../../src/extension/policy-file';
 import { makeTempTree } from '../support/temp-dir';
 
@@ -24,14 +26,14 @@ describe('imageTrust.cosign.keys', () => {
     const folder = await tree({ 'keys/cosign.pub': pem() });
     const { keys, errors } = readCosignKeys([pem(), 'keys/cosign.pub'], folder);
     expect(errors).toEqual([]);
-    expect(keys).toHaveLength(2);
+    expect(keys.size).toBe(2);
   });
 
   it('reports an unreadable file and a malformed key with their codes, keeping the good ones', async () => {
     const folder = await tree({ 'bad.pub': 'not a key\n', 'good.pub': pem() });
     const { keys, errors } = readCosignKeys(['missing.pub', 'bad.pub', 'good.pub'], folder);
     expect(errors.map((error) => error.code)).toEqual(['COSIGN_KEY_UNREADABLE', 'COSIGN_INVALID_KEY']);
-    expect(keys).toHaveLength(1);
+    expect([...keys.keys()]).toEqual(['good.pub']);
   });
 });
 
@@ -64,5 +66,31 @@ describe('imageTrust.policy', () => {
     const broken = loadPolicy('broken.yaml', folder, true);
     expect(broken.error).toMatchObject({ code: 'POLICY_UNKNOWN_KEY', position: { line: 2, column: 1 } });
     expect(broken.policy.source).toBe('defaults');
+  });
+});
+
+describe('imageTrust.cosign.identities and trustedRoot', () => {
+  const values = { keys: [], identities: [], trustedRoot: '' };
+  const policy = { policy: DEFAULT_POLICY, dir: undefined };
+
+  it('takes a subject or a pattern with an issuer, and reports an entry without one, or with a bad pattern', () => {
+    const identities = [
+      { subject: 'https://ci.example/build', issuer: 'https://issuer.example' },
+      { subjectRegExp: '^https://ci\\.example/', issuer: 'https://issuer.example' },
+      { subject: 'someone@example.com' },
+      { subjectRegExp: '(unclosed', issuer: 'https://issuer.example' },
+    ];
+    const { inputs, errors } = readCosignTrust({ ...values, identities }, undefined, policy);
+    expect(inputs.identities.map((identity) => identity.kind)).toEqual(['exact', 'regexp']);
+    expect(errors.map((error) => error.code)).toEqual(['COSIGN_IDENTITY_INVALID', 'COSIGN_IDENTITY_MISMATCH']);
+  });
+
+  it('reports a trusted root it cannot read, and keeps the public-good root', async () => {
+    const folder = await tree({ 'root.json': '{"not": "a trusted root"}' });
+    const missing = readCosignTrust({ ...values, trustedRoot: 'missing.json' }, folder, policy);
+    expect(missing.errors.map((error) => error.code)).toEqual(['COSIGN_TRUSTED_ROOT_UNREADABLE']);
+    expect(missing.inputs.trustedRoot.tlogs.length).toBeGreaterThan(0);
+    const broken = readCosignTrust({ ...values, trustedRoot: 'root.json' }, folder, policy);
+    expect(broken.errors).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { planPinEdits } from '../../src/core/features/pin-edits';
 import { fetchPinTargets } from '../../src/core/features/pin-targets';
 import { ResolutionStore } from '../../src/core/features/resolution-store';
 import { scanDocument } from '../../src/core/features/scan-document';
-import { parseCosignKey } from '../../src/core/trust/sigstore';
+import { createSigstoreTrust, parseCosignKey, publicGoodTrustedRoot } from '../../src/core/trust/sigstore';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
 import { injectRig } from '../rig/inject-rig';
 
@@ -52,11 +52,13 @@ describe("the extension's features against the real registry", () => {
   });
 
   describe('cosign evidence for the hover and the findings', () => {
+    const trustedRoot = publicGoodTrustedRoot();
     const key = () => parseCosignKey(readFileSync(rig.cosign?.keyFile ?? '', 'utf8'), 'rig key');
     async function evidenceFor(path: string, tag: string, signal = new AbortController().signal, domain = host) {
       const resolution = await client.resolve({ domain: host, path, tag });
       const moved = { ...resolution, reference: { ...resolution.reference, domain } };
-      return verifyCosignEvidence(moved, { client, keys: [key()], signal });
+      const trust = createSigstoreTrust({ trustedRoot, keys: [key()], identities: [], requireTlog: false });
+      return verifyCosignEvidence(moved, { client, trust, signal });
     }
 
     it('verifies a signed image with the configured key', async () => {

@@ -1,10 +1,11 @@
 import { CoreError } from '../errors';
 import type { RegistryClient, Resolution } from '../registry/client-types';
-import { verifyResolutionCosign, type CosignEvidence, type CosignKey } from '../trust/sigstore';
+import { verifyResolutionCosign, type CosignEvidence, type SigstoreTrust } from '../trust/sigstore';
 
 export interface CosignEvidenceDeps {
   client: RegistryClient;
-  keys: readonly CosignKey[];
+  /** The keys, identities and trusted root that apply to this image (cosignTrustPlan). */
+  trust: SigstoreTrust;
   signal: AbortSignal;
 }
 
@@ -14,7 +15,7 @@ export interface CosignEvidenceDeps {
  */
 export async function verifyCosignEvidence(resolution: Resolution, deps: CosignEvidenceDeps): Promise<CosignEvidence> {
   try {
-    return await verifyResolutionCosign(resolution, deps);
+    return await verifyResolutionCosign(resolution, { ...deps, keys: deps.trust.keys });
   } catch (error) {
     if (deps.signal.aborted || !(error instanceof CoreError)) throw error;
     const failure = {

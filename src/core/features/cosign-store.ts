@@ -4,7 +4,7 @@ import { EvidenceStore, type EvidenceLookup, type EvidenceStoreOptions } from '.
 
 export type CosignLookup = EvidenceLookup<CosignEvidence>;
 
-/** `enabled`: true when there is something to verify with (keys or identities are configured). */
+/** `enabled`: true when there is something to verify the image with (a key or identity for its repository). */
 export type CosignStoreOptions = Omit<EvidenceStoreOptions<CosignEvidence>, 'keyOf'>;
 
 /** cosign signatures per digest and repository: the `.sig` tag lives beside the image in its own repository. */

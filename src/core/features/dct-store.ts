@@ -6,7 +6,7 @@ export type DctState = EvidenceState<DctResult>;
 
 export type DctLookup = EvidenceLookup<DctResult>;
 
-/** `enabled`: registries with a notary server configured. */
+/** `enabled`: images on a registry with a notary server configured. */
 export type DctStoreOptions = Omit<EvidenceStoreOptions<DctResult>, 'keyOf'>;
 
 /** Docker Content Trust per digest and repository (GUN): trust data is published per repository. */

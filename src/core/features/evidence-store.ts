@@ -8,8 +8,8 @@ export type EvidenceLookup<T> = (resolution: Resolution) => EvidenceState<T> | u
 
 export interface EvidenceStoreOptions<T> {
   verify(resolution: Resolution, signal: AbortSignal): Promise<T>;
-  /** Only registries someone asked a check for are verified: elsewhere it would be noise and wasted requests. */
-  enabled(registry: string): boolean;
+  /** Only images someone asked a check for are verified: elsewhere it would be noise and wasted requests. */
+  enabled(resolution: Resolution): boolean;
   /** The cache key of a digest's evidence: it names the repository too (a digest may be signed in one only). */
   keyOf(resolution: Resolution): string;
 }
@@ -41,7 +41,7 @@ export class EvidenceStore<T> {
 
   /** True when there is nothing more to learn about this digest (verified, or not asked for). */
   settled(resolution: Resolution): boolean {
-    return !this.options.enabled(resolution.reference.domain) || this.results.has(this.options.keyOf(resolution));
+    return !this.options.enabled(resolution) || this.results.has(this.options.keyOf(resolution));
   }
 
   onChange(listener: () => void): () => void {
@@ -50,7 +50,7 @@ export class EvidenceStore<T> {
   }
 
   async ensure(resolutions: readonly Resolution[], signal: AbortSignal): Promise<void> {
-    const wanted = resolutions.filter((r) => this.options.enabled(r.reference.domain));
+    const wanted = resolutions.filter((r) => this.options.enabled(r));
     await Promise.all(wanted.map((resolution) => this.want(resolution, signal)));
   }
 

@@ -23,7 +23,7 @@ const RESULT: DctResult = {
 function storeWith(verify: (signal: AbortSignal) => Promise<DctResult>) {
   const calls: AbortSignal[] = [];
   const store = new DctStore({
-    enabled: (registry) => registry === 'registry.example',
+    enabled: (resolution) => resolution.reference.domain === 'registry.example',
     verify: (_, signal) => {
       calls.push(signal);
       return verify(signal);
