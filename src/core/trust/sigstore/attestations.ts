@@ -61,7 +61,9 @@ export function attestationPredicates(manifest: unknown): string[] {
   const layers = (manifest as { layers?: unknown } | null)?.layers;
   if (!Array.isArray(layers)) return [];
   return layers.flatMap((layer: unknown) => {
-    const type = (layer as { annotations?: Record<string, unknown> } | null)?.annotations?.['in-toto.io/predicate-type'];
+    const type = (layer as { annotations?: Record<string, unknown> } | null)?.annotations?.[
+      'in-toto.io/predicate-type'
+    ];
     return typeof type === 'string' ? [type] : [];
   });
 }

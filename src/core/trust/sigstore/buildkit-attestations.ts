@@ -37,17 +37,15 @@ export async function findBuildkitAttestations(
     entries.map(async (entry) => {
       const manifest = parseJson(await source.fetchManifest(entry.digest, signal), 'attestation manifest');
       const platform = index.platformOf(entry.subject);
-      return attestationPredicates(manifest).map(
-        (predicateType): AttestationEvidence => ({
-          kind: classifyAttestation(predicateType) ?? 'other',
-          level: 'platform',
-          subject: entry.subject,
-          ...(platform === undefined ? {} : { platform }),
-          digest: entry.digest,
-          source: 'buildkit',
-          predicateType,
-        }),
-      );
+      return attestationPredicates(manifest).map((predicateType): AttestationEvidence => ({
+        kind: classifyAttestation(predicateType) ?? 'other',
+        level: 'platform',
+        subject: entry.subject,
+        ...(platform === undefined ? {} : { platform }),
+        digest: entry.digest,
+        source: 'buildkit',
+        predicateType,
+      }));
     }),
   );
   return { manifests: new Set(entries.map((e) => e.digest)), attestations: found.flat() };

@@ -22,7 +22,8 @@ function malformed(what: string, cause?: unknown): CosignError {
 export function parseStatement(bundle: Bundle): InTotoStatement | undefined {
   if (bundle.content.$case !== 'dsseEnvelope') return undefined;
   const envelope = bundle.content.dsseEnvelope;
-  if (envelope.payloadType !== IN_TOTO_PAYLOAD) throw malformed(`DSSE payload type ${envelope.payloadType} is not in-toto`);
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD)
+    throw malformed(`DSSE payload type ${envelope.payloadType} is not in-toto`);
   let doc: { predicateType?: unknown; subject?: unknown };
   try {
     doc = JSON.parse(Buffer.from(envelope.payload).toString('utf8')) as typeof doc;

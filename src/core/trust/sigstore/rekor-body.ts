@@ -21,9 +21,10 @@ function bodyVerifiers(body: Json): Buffer[] {
     case 'dsse/0.0.1':
       return (Array.isArray(spec.signatures) ? spec.signatures : []).flatMap((s) => pem(obj(s).verifier));
     case 'intoto/0.0.2':
-      return (Array.isArray(obj(obj(spec.content).envelope).signatures)
-        ? (obj(obj(spec.content).envelope).signatures as unknown[])
-        : []
+      return (
+        Array.isArray(obj(obj(spec.content).envelope).signatures)
+          ? (obj(obj(spec.content).envelope).signatures as unknown[])
+          : []
       ).flatMap((s) => pem(obj(s).publicKey));
     case 'hashedrekord/0.0.2':
       return raw(obj(obj(spec.hashedRekordV002).signature).verifier);

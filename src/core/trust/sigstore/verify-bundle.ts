@@ -61,7 +61,10 @@ function verifyKeyless(bundle: Bundle, entity: ReturnType<typeof toSignedEntity>
       : material.$case === 'certificate'
         ? material.certificate.rawBytes
         : undefined;
-  verifyRekorSigner(bundle.verificationMaterial.tlogEntries, { key: signer.key, ...(leaf ? { certificate: leaf } : {}) });
+  verifyRekorSigner(bundle.verificationMaterial.tlogEntries, {
+    key: signer.key,
+    ...(leaf ? { certificate: leaf } : {}),
+  });
   const identity = {
     subject: signer.identity?.subjectAlternativeName ?? '',
     issuer: signer.identity?.extensions?.issuer ?? '',

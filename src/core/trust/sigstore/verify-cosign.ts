@@ -10,13 +10,7 @@ import { createSigstoreTrust, type SigstoreTrust } from './sigstore-trust';
 import { publicGoodTrustedRoot } from './trusted-root';
 import { verifyLevel, type LevelResult, type LevelSubject } from './verify-level';
 
-export type {
-  CosignEvidence,
-  CosignFinding,
-  CosignLevel,
-  CosignSignature,
-  SignedLevels,
-} from './cosign-evidence';
+export type { CosignEvidence, CosignFinding, CosignLevel, CosignSignature, SignedLevels } from './cosign-evidence';
 
 /** The resolved image: its pinned digest and, for an index, each platform manifest (signed separately or not). */
 export interface CosignSubject {

@@ -87,9 +87,13 @@ const isSignature = (o: ReferrerOutcome): o is LayerOutcome => o.kind === 'verif
 export async function verifyLevel(subject: LevelSubject, base: Omit<LayerContext, 'digest'>): Promise<LevelResult> {
   const ctx = { ...base, digest: subject.digest };
   const [tagged, listed] = await Promise.all([sigTagOutcomes(subject, ctx), listReferrers(ctx)]);
-  const referred = await Promise.all(listed.descriptors.map((d) => verifyReferrer(d, ctx).then((o) => [d, o] as const)));
+  const referred = await Promise.all(
+    listed.descriptors.map((d) => verifyReferrer(d, ctx).then((o) => [d, o] as const)),
+  );
   const outcomes = [...(tagged ?? []), ...referred.map(([, o]) => o).filter(isSignature)];
-  const attestations = referred.flatMap(([d, o]) => (o.kind === 'attestation' ? [{ ...o.attestation, digest: d.digest }] : []));
+  const attestations = referred.flatMap(([d, o]) =>
+    o.kind === 'attestation' ? [{ ...o.attestation, digest: d.digest }] : [],
+  );
   const verified = outcomes.flatMap(({ kind, ...rest }) => (kind === 'verified' ? [rest as VerifiedSigner] : []));
   const common = {
     ...subject,

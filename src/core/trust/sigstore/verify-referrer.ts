@@ -51,7 +51,8 @@ async function fetchBundle(descriptor: ReferrerDescriptor, ctx: LayerContext): P
 
 async function verifySignatureBundle(bundle: Bundle, ctx: LayerContext): Promise<LayerOutcome> {
   // A message signature is over the image manifest's bytes; a DSSE statement carries its own payload.
-  const artifact = bundle.content.$case === 'messageSignature' ? await ctx.source.fetchManifest(ctx.digest, ctx.signal) : undefined;
+  const artifact =
+    bundle.content.$case === 'messageSignature' ? await ctx.source.fetchManifest(ctx.digest, ctx.signal) : undefined;
   const signer = verifyBundle(bundle, artifact, ctx.trust, ctx.digest);
   verifyBundleSubject(bundle, ctx.digest);
   return { kind: 'verified', ...signer, source: 'referrer' };

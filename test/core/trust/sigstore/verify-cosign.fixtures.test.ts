@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  verifyCosign,
-  type CosignKey,
-  type SignatureSource,
-} from '../../../../src/core/trust/sigstore';
+import { verifyCosign, type CosignKey, type SignatureSource } from '../../../../src/core/trust/sigstore';
 import {
   connaisseurDigest,
   connaisseurKey,
@@ -67,7 +63,6 @@ describe('verifyCosign on containers/image cosign fixtures', () => {
       expect(await verify(SAMPLE, digest, source, [cosign2, cosign])).toMatchObject({ verified: true, failures: [] });
     },
   );
-
 
   it.each([
     ['dir-img-cosign-modified-manifest', 'COSIGN_DIGEST_MISMATCH'],
