@@ -17,7 +17,8 @@ function serverFor(workspace: string, restricted: boolean, helper: ReturnType<ty
   return startCodeServer({
     workspace,
     restricted,
-    settings: { 'imageTrust.caFiles': [rig.registries.token.caFile] },
+    // The user's own settings: they apply in Restricted Mode too.
+    settings: { 'imageTrust.caFiles': [rig.registries.token.caFile], 'imageTrust.cosign.keys': [rig.cosign?.keyFile] },
     env: { DOCKER_CONFIG: helper.dockerConfig },
     path: [helper.bin],
   });
@@ -85,6 +86,44 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
       r.some((row) => row.includes(`${rig.registries.token.host}/demo/app:v1 is not pinned to a digest (`)),
     );
     expect(rows.join('\n')).not.toContain('AUTH_REQUIRED');
+  });
+
+  it('shows the cosign signature of an image signed with the configured key in its hover', async () => {
+    await workbench.openFile('Dockerfile');
+    await workbench.goTo(1, 10);
+    const text = await workbench.hoverText((t) => t.includes('cosign:'));
+    expect(text).toContain('cosign: verified');
+    expect(text).toMatch(/manifest signed by key/);
+  });
+
+  it('lists an image without a cosign signature in the Problems panel, once verification has run', async () => {
+    await workbench.openFile('Dockerfile');
+    // Verification finishes after resolution: wait on the panel's contents, not on a fixed time.
+    const rows = await workbench.problems((r) => r.some((row) => row.includes('COSIGN_NOT_SIGNED')));
+    const unsigned = rows.filter((row) => row.includes('COSIGN_NOT_SIGNED')).join('\n');
+    expect(unsigned).toContain('has no cosign signature');
+  });
+
+  it('summarises the file in the status bar', async () => {
+    await workbench.openFile('Dockerfile');
+    const item = workbench.page.locator('.statusbar-item', { hasText: 'refs ·' }).first();
+    await expect
+      .poll(async () => (await item.innerText()).trim(), { timeout: 60_000 })
+      .toBe('4 refs · 4 unpinned · 2 unsigned · 1 failing');
+  });
+
+  it('opens the evidence of a reference as a read-only document', async () => {
+    const v1 = pushed(rig, 'http', 'demo/app', 'v1');
+    await workbench.openFile('Dockerfile');
+    await workbench.goTo(1, 10);
+    await workbench.quickFix(`Open the evidence for ${rig.registries.http.host}/demo/app:v1`);
+    const text = await workbench.editorText(
+      'app:v1.md',
+      (t) => t.includes('## cosign') && t.includes('"verified": true'),
+    );
+    expect(text).toContain(`Digest: \`${v1.digest}\``);
+    expect(text).toContain('Docker Content Trust');
+    await workbench.closeEditor();
   });
 
   it('pins the reference under the cursor with the quick fix', async () => {

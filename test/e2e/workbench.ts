@@ -107,6 +107,27 @@ export class Workbench {
     throw new Error(`no quick fix '${title}'`);
   }
 
+  /** The text of the editor whose tab starts with `name`, once `until` holds for it (it may be re-rendered). */
+  async editorText(name: string, until: (text: string) => boolean, timeoutMs = 60_000): Promise<string> {
+    const tab = this.page.locator(`.tab[aria-label^="${name}"]`).first();
+    await tab.waitFor();
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      await tab.click();
+      const lines = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+      // Monaco renders spaces as non-breaking ones.
+      text = (await lines.innerText()).replace(/\u00a0/g, ' ');
+      if (until(text)) return text;
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error(`the editor ${name} never matched; last text:\n${text}`);
+  }
+
+  async closeEditor(): Promise<void> {
+    await this.page.keyboard.press('Control+W');
+  }
+
   /** Runs a command from the palette by its full title. */
   async command(title: string): Promise<void> {
     await this.page.keyboard.press('F1');

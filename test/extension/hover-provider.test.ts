@@ -106,7 +106,7 @@ describe('the hover provider', () => {
       neverCancelled,
     )) as unknown as Hover;
     expect(hover.contents.value).toContain('cosign: verified');
-    expect(hover.contents.value).toContain('manifest signed with key `ab12cd34ef56ab12`');
+    expect(hover.contents.value).toContain('manifest signed by key `ab12cd34ef56ab12`');
   });
 
   it('reports an unsigned image as a finding when cosign keys are configured', async () => {

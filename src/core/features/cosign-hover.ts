@@ -1,5 +1,5 @@
 import type { ImageRef } from '../scan/image-ref';
-import type { CosignEvidence, CosignSignature } from '../trust/sigstore';
+import type { AttestationEvidence, CosignEvidence, CosignSignature } from '../trust/sigstore';
 import type { CosignLookup } from './cosign-store';
 import { evidenceOf } from './evidence-of';
 import { codeSpan } from './hover-markdown';
@@ -11,7 +11,21 @@ function covers(signature: CosignSignature): string {
     : signature.level;
 }
 
-/** Hover lines for cosign: verified or not, and which key signed which level (the index, or each platform). */
+function signer(signature: CosignSignature): string {
+  if (signature.identity === undefined) return `key ${codeSpan(signature.keyId.slice(0, 16))}`;
+  return `${codeSpan(signature.identity)} (issuer ${codeSpan(signature.issuer ?? 'unknown')}, keyless)`;
+}
+
+function attestationLines(attestations: readonly AttestationEvidence[]): string[] {
+  if (attestations.length === 0) return [];
+  const named = attestations.map((a) => (a.platform ? `${a.kind} (${codeSpan(a.platform)})` : a.kind));
+  return ['', `Attestations: ${[...new Set(named)].join(', ')}`];
+}
+
+/**
+ * Hover lines for cosign: verified or not, who signed which level (a key, or a keyless identity and its issuer,
+ * for the index, the manifest or each platform), and the attestations attached (provenance, SBOM, …).
+ */
 export function cosignHoverLines(evidence: CosignEvidence): string[] {
   const head = evidence.verified
     ? 'cosign: verified'
@@ -19,9 +33,8 @@ export function cosignHoverLines(evidence: CosignEvidence): string[] {
       ? 'cosign: signed, but no signature verifies'
       : 'cosign: not signed';
   const lines = [head];
-  for (const signature of evidence.signatures)
-    lines.push(`- ${covers(signature)} signed with key ${codeSpan(signature.keyId.slice(0, 16))}`);
-  return lines;
+  for (const signature of evidence.signatures) lines.push(`- ${covers(signature)} signed by ${signer(signature)}`);
+  return [...lines, ...attestationLines(evidence.attestations ?? [])];
 }
 
 /** The cosign lines of one reference's hover; nothing when no keys are configured. */
