@@ -16,4 +16,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify-command')).verifyCommand,
   check: async () => (await import('./check-command')).checkCommand,
   ipfs: async () => (await import('./ipfs-command')).ipfsCommand,
+  fetch: async () => (await import('./fetch-command')).fetchCommand,
 };
