@@ -49,11 +49,15 @@ async function fetchBundle(descriptor: ReferrerDescriptor, ctx: LayerContext): P
   return parseSigstoreBundle(bytes, descriptor.digest);
 }
 
+// A message signature is over the image manifest's bytes: its stated digest is checked first, so a bundle for
+// another image says so instead of "bad signature". A DSSE statement is only read once its signature verified.
 async function verifySignatureBundle(bundle: Bundle, ctx: LayerContext): Promise<LayerOutcome> {
-  // A message signature is over the image manifest's bytes; a DSSE statement carries its own payload.
-  const artifact =
-    bundle.content.$case === 'messageSignature' ? await ctx.source.fetchManifest(ctx.digest, ctx.signal) : undefined;
-  const signer = verifyBundle(bundle, artifact, ctx.trust, ctx.digest);
+  if (bundle.content.$case === 'messageSignature') {
+    verifyBundleSubject(bundle, ctx.digest);
+    const artifact = await ctx.source.fetchManifest(ctx.digest, ctx.signal);
+    return { kind: 'verified', ...verifyBundle(bundle, artifact, ctx.trust, ctx.digest), source: 'referrer' };
+  }
+  const signer = verifyBundle(bundle, undefined, ctx.trust, ctx.digest);
   verifyBundleSubject(bundle, ctx.digest);
   return { kind: 'verified', ...signer, source: 'referrer' };
 }
