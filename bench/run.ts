@@ -1,3 +1,4 @@
+import { checkBenchmark } from './check-bench';
 import { hoverBenchmark } from './hover-bench';
 import { peakRssMiB } from './measure';
 import { notaryBenchmark } from './notary-bench';
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   hover: hoverBenchmark,
   resolve: resolveBenchmark,
   notary: notaryBenchmark,
+  check: checkBenchmark,
 };
 
 const only = process.argv.slice(2);
