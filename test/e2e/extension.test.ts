@@ -81,11 +81,12 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
   });
 
   it('resolves an image behind token auth with the credential helper', async () => {
+    const token = pushed(rig, 'token', 'demo/app', 'v1');
+    await workbench.openFile('Dockerfile');
+    await workbench.goTo(4, 10);
+    const text = await workbench.hoverText((t) => t.includes('Digest:') || t.includes('AUTH_'));
+    expect(text).toContain(token.digest);
     expect(existsSync(helper.mark)).toBe(true);
-    const rows = await workbench.problems((r) =>
-      r.some((row) => row.includes(`${rig.registries.token.host}/demo/app:v1 is not pinned to a digest (`)),
-    );
-    expect(rows.join('\n')).not.toContain('AUTH_REQUIRED');
   });
 
   it('shows the cosign signature of an image signed with the configured key in its hover', async () => {
@@ -117,13 +118,14 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     await workbench.openFile('Dockerfile');
     await workbench.goTo(1, 10);
     await workbench.quickFix(`Open the evidence for ${rig.registries.http.host}/demo/app:v1`);
-    const text = await workbench.editorText(
-      'app:v1.md',
-      (t) => t.includes('## cosign') && t.includes('"verified": true'),
-    );
-    expect(text).toContain(`Digest: \`${v1.digest}\``);
-    expect(text).toContain('Docker Content Trust');
-    await workbench.closeEditor();
+    try {
+      const text = await workbench.editorText('app:v1.md', (t) => t.includes('cosign: verified'));
+      // The editor wraps long lines: the digest is read across them.
+      expect(text.replace(/\n/g, '')).toContain(v1.digest);
+      expect(text).toContain('Docker Content Trust: not checked');
+    } finally {
+      await workbench.closeEditor();
+    }
   });
 
   it('pins the reference under the cursor with the quick fix', async () => {

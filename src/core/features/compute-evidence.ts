@@ -1,18 +1,45 @@
+import type { Resolution } from '../registry/client-types';
+import { cosignHoverLines } from './cosign-hover';
+import { dctHoverLines } from './dct-hover';
 import type { EvidenceState } from './evidence-store';
-import type { TrustLookups } from './reference-trust';
 import { codeSpan } from './hover-markdown';
+import type { TrustLookups } from './reference-trust';
 
-/** A section's state in words, then what was found, as JSON (the same shape `image-trust verify --format json` prints). */
-function evidenceSection<T>(title: string, state: EvidenceState<T> | undefined, absent: string): string[] {
-  const lines = [`## ${title}`, ''];
-  if (state === undefined) return [...lines, absent, ''];
-  if (state.kind === 'pending') return [...lines, 'Being verified…', ''];
-  return [...lines, '```json', JSON.stringify(state.result, null, 2), '```', ''];
+interface Check<T> {
+  name: string;
+  state: EvidenceState<T> | undefined;
+  /** Why it did not run, said when it did not. */
+  absent: string;
+  /** Its verdict in one line, from the hover's first line. */
+  verdict: (result: T) => string;
+}
+
+function summaryLine<T>({ name, state, absent, verdict }: Check<T>): string {
+  if (state === undefined) return `- ${name}: not checked (${absent})`;
+  return state.kind === 'pending' ? `- ${name}: being verified…` : `- ${verdict(state.result)}`;
+}
+
+/** A check's full evidence as JSON: the same shape `image-trust verify --format json` prints. */
+function section<T>({ name, state }: Check<T>): string[] {
+  if (state?.kind !== 'verified') return [];
+  return [`## ${name}`, '', '```json', JSON.stringify(state.result, null, 2), '```', ''];
+}
+
+function resolutionLines(resolution: Resolution, at: number): string[] {
+  const lines = ['## Resolution', '', `Resolved at ${new Date(at).toISOString()}.`, ''];
+  lines.push(`- Media type: ${codeSpan(resolution.mediaType)}`, `- Size: ${resolution.size} bytes`, '');
+  if (resolution.platforms.length === 0) return lines;
+  lines.push('| platform | digest |', '| --- | --- |');
+  for (const p of resolution.platforms) {
+    const platform = [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+    lines.push(`| ${codeSpan(platform)} | ${codeSpan(p.digest)} |`);
+  }
+  return [...lines, ''];
 }
 
 /**
- * The evidence for one tag as a read-only Markdown document: what it resolved to (digest, media type, each
- * platform's manifest) and the Docker Content Trust and cosign evidence of that digest, in full.
+ * The evidence for one tag as a read-only Markdown document: a summary first (the digest and each check's
+ * verdict), then what the tag resolved to (media type, each platform's manifest) and each check's full evidence.
  */
 export function computeEvidence(key: string, lookups: TrustLookups): string {
   const lines = [`# Evidence for ${codeSpan(key)}`, ''];
@@ -23,20 +50,18 @@ export function computeEvidence(key: string, lookups: TrustLookups): string {
     return [...lines, why, ''].join('\n');
   }
   const { resolution } = state;
-  lines.push('## Resolution', '', `Resolved at ${new Date(state.at).toISOString()}.`, '');
-  lines.push(`- Digest: ${codeSpan(resolution.digest)}`, `- Media type: ${codeSpan(resolution.mediaType)}`);
-  lines.push(`- Size: ${resolution.size} bytes`, '');
-  if (resolution.platforms.length > 0) {
-    lines.push('| platform | digest |', '| --- | --- |');
-    for (const p of resolution.platforms) {
-      const platform = [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-      lines.push(`| ${codeSpan(platform)} | ${codeSpan(p.digest)} |`);
-    }
-    lines.push('');
-  }
-  const noNotary = 'Not checked: no notary server is configured for this registry (`imageTrust.notaryServers`).';
-  const noKeys = 'Not checked: no cosign key is configured (`imageTrust.cosign.keys`).';
-  lines.push(...evidenceSection('Docker Content Trust', lookups.dct(resolution), noNotary));
-  lines.push(...evidenceSection('cosign', lookups.cosign(resolution), noKeys));
-  return lines.join('\n');
+  const dct: Check<Parameters<typeof dctHoverLines>[0]> = {
+    name: 'Docker Content Trust',
+    state: lookups.dct(resolution),
+    absent: 'no notary server is configured for this registry in `imageTrust.notaryServers`',
+    verdict: (result) => dctHoverLines(result)[0] ?? '',
+  };
+  const cosign: Check<Parameters<typeof cosignHoverLines>[0]> = {
+    name: 'cosign',
+    state: lookups.cosign(resolution),
+    absent: 'no key or identity applies: `imageTrust.cosign.keys`, `imageTrust.cosign.identities` or the policy',
+    verdict: (result) => cosignHoverLines(result)[0] ?? '',
+  };
+  lines.push(`- Digest: ${codeSpan(resolution.digest)}`, summaryLine(dct), summaryLine(cosign), '');
+  return [...lines, ...resolutionLines(resolution, state.at), ...section(dct), ...section(cosign)].join('\n');
 }

@@ -30,13 +30,15 @@ describe('the evidence document', () => {
     expect(text).toContain(`- Digest: \`${DIGEST_A}\``);
     expect(text).toContain(`| \`linux/arm64/v8\` | \`${ARM_DIGEST}\` |`);
     expect(text).toContain('Resolved at 2026-01-02T00:00:00.000Z.');
+    expect(text).toContain('- cosign: verified');
     expect(JSON.parse(text.split('## cosign')[1]?.split('```json')[1]?.split('```')[0] ?? '')).toEqual(COSIGN);
   });
 
   it('says which checks did not run and why', () => {
     const text = computeEvidence(ALPINE, lookups());
-    expect(text).toContain('no notary server is configured');
-    expect(text).toContain('no cosign key is configured');
+    expect(text).toContain('- Docker Content Trust: not checked (no notary server is configured');
+    expect(text).toContain('- cosign: not checked (no key or identity applies');
+    expect(text).not.toContain('```json');
   });
 
   it('says why a tag is not resolved, with the code', () => {
