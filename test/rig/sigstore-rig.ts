@@ -71,26 +71,19 @@ async function pushSigTag(ctx: Ctx, digest: string, sign: (payload: Buffer) => P
   await putManifest(ctx.registry, ctx.repo, `${digest.replace(':', '-')}.sig`, Buffer.from(JSON.stringify(manifest)));
 }
 
+// A toy image whose one referrer is a DSSE signature bundle over `signed` (its own digest unless told).
+async function pushDsseSigned(ctx: Ctx, name: string, signer: RigSigner, repository: string, signed?: string) {
+  const image = await pushToyImage(ctx.registry, ctx.repo, name);
+  const bundle = await dsseBundle(ctx.authority, cosignStatement(repository, signed ?? image.digest), signer);
+  const referrer = await pushReferrer(ctx, descriptor(image), BUNDLE_TYPE, bundle, SIGN_PREDICATE);
+  await putReferrersIndex(ctx.registry, ctx.repo, image.digest, [referrer]);
+  return image;
+}
+
 async function signBundleImages(ctx: Ctx, key: RigSigner, keyless: RigSigner, repository: string) {
-  const keyBundle = await pushToyImage(ctx.registry, ctx.repo, 'key-bundle');
-  const keyRef = await pushReferrer(
-    ctx,
-    descriptor(keyBundle),
-    BUNDLE_TYPE,
-    await dsseBundle(ctx.authority, cosignStatement(repository, keyBundle.digest), key),
-    SIGN_PREDICATE,
-  );
-  await putReferrersIndex(ctx.registry, ctx.repo, keyBundle.digest, [keyRef]);
+  const keyBundle = await pushDsseSigned(ctx, 'key-bundle', key, repository);
   // A valid bundle over key-bundle, attached to another image: its subject gives it away.
-  const copied = await pushToyImage(ctx.registry, ctx.repo, 'copied-bundle');
-  const copiedRef = await pushReferrer(
-    ctx,
-    descriptor(copied),
-    BUNDLE_TYPE,
-    await dsseBundle(ctx.authority, cosignStatement(repository, keyBundle.digest), key),
-    SIGN_PREDICATE,
-  );
-  await putReferrersIndex(ctx.registry, ctx.repo, copied.digest, [copiedRef]);
+  const copied = await pushDsseSigned(ctx, 'copied-bundle', key, repository, keyBundle.digest);
   const built = await pushBuildkitIndex(ctx.registry, ctx.repo, 'keyless-index');
   const indexSig = await dsseBundle(ctx.authority, cosignStatement(repository, built.index.digest), keyless);
   const sbom = Buffer.from(JSON.stringify({ spdxVersion: 'SPDX-2.3', name: 'keyless-index' }));
