@@ -58,8 +58,9 @@ export function activate(context: vscode.ExtensionContext): void {
     services.onChange(() => {
       diagnostics.repaintSoon();
       evidence.refresh();
-      void statusBar.update();
     }),
+    // The summary follows what the diagnostics show: after edits, resolutions and verifications alike.
+    vscode.languages.onDidChangeDiagnostics(() => void statusBar.update()),
     vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, createHoverProvider(scans, services)),
     vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, createCodeActionProvider(scans, services), {
       providedCodeActionKinds: CODE_ACTION_KINDS,

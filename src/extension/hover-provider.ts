@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { HoverData } from '../core/features/compute-hover';
+import type { ImageRef } from '../core/scan/image-ref';
 import { computeHoverAt } from '../core/features/hover-at';
 import { referenceAt, type Position } from '../core/features/position';
 import { resolvedOf } from '../core/features/resolved-of';
@@ -26,19 +27,15 @@ function hoverNow(scan: FileScan, at: Position, service: RegistryService): Hover
   return computeHoverAt(scan.refs, at, service.lookups, judgeContext(scan, service));
 }
 
-/** True when nothing more is coming for the reference at `at`: its tag and its digest's signatures are known. */
-function settled(scan: FileScan, at: Position, service: RegistryService, first: HoverData): boolean {
-  const resolutions = resolvedOf(
-    scan.refs.filter((ref) => ref === referenceAt(scan.refs, at)),
-    service.store.lookup,
-  );
+/** True when nothing more is coming for `ref`: its tag and its digest's signatures are known. */
+function settled(ref: ImageRef, service: RegistryService, first: HoverData): boolean {
+  const resolutions = resolvedOf([ref], service.store.lookup);
   return !first.pending && resolutions.every((r) => service.dct.settled(r) && service.cosign.settled(r));
 }
 
 /** The tag's digest, then that digest's signatures; stops when `signal` aborts. */
-async function learn(scan: FileScan, at: Position, service: RegistryService, signal: AbortSignal): Promise<void> {
-  const ref = referenceAt(scan.refs, at);
-  if (!ref?.reference) return;
+async function learn(ref: ImageRef, service: RegistryService, signal: AbortSignal): Promise<void> {
+  if (!ref.reference) return;
   await service.store.ensure([ref.reference], signal);
   const resolutions = resolvedOf([ref], service.store.lookup);
   await Promise.all([service.dct.ensure(resolutions, signal), service.cosign.ensure(resolutions, signal)]);
@@ -58,14 +55,16 @@ export function createHoverProvider(scans: DocumentScans, services: ServiceSourc
       if (!scan || token.isCancellationRequested) return undefined;
       const at = fromPosition(position);
       const service = services.current();
+      const ref = referenceAt(scan.refs, at);
       const first = hoverNow(scan, at, service);
-      if (!first || settled(scan, at, service, first)) return first ? toHover(first) : undefined;
-      // One short wait for whatever is missing; the work goes on after the hover is shown, and stops (the
-      // registry requests are aborted) when VS Code cancels the hover and nobody else wants the answer.
+      if (!ref || !first) return undefined;
+      if (settled(ref, service, first)) return toHover(first);
+      // One short wait for whatever is missing. A hover VS Code cancels meanwhile aborts its requests (unless the
+      // diagnostics want them too); once the hover is shown, the work goes on so the next hover has the answer.
       const { signal, dispose } = abortOn(token);
       const waited = new AbortController();
       try {
-        await Promise.race([learn(scan, at, service, signal), delay(HOVER_WAIT_MS, waited.signal)]);
+        await Promise.race([learn(ref, service, signal), delay(HOVER_WAIT_MS, waited.signal)]);
       } finally {
         waited.abort();
         dispose();
