@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
 import { injectRig } from '../rig/inject-rig';
+import { captureIo } from '../support/capture-io';
 import { makeTempTree } from '../support/temp-dir';
 import { sigstoreOf, verifyJson } from './sigstore-support';
 
@@ -118,5 +120,23 @@ describe('image-trust verify against Sigstore signatures of a private Fulcio/Rek
         ['sbom', 'referrers', 'index'],
       ]);
     });
+  });
+
+  it('prints keyless signers, signed levels and attestations as text', async () => {
+    const captured = captureIo(home.root, { HOME: home.root, XDG_CACHE_HOME: `${home.root}/cache` });
+    const args = [
+      'verify',
+      '--ca-file',
+      rig.tls.caFile,
+      '--notary-server',
+      rig.notary.url,
+      ...s.rootFlags,
+      ...s.identityFlags,
+    ];
+    expect(await runCli([...args, ref('keyless-index')], captured.io)).toBe(0);
+    const text = captured.stdout();
+    expect(text).toMatch(/cosign +verified \(signed levels: both\)/);
+    expect(text).toContain(`(${s.identity} from ${s.issuer}, bundle referrer, in Rekor)`);
+    expect(text).toMatch(/attests +provenance +linux\/amd64 \(buildkit: https:\/\/slsa\.dev\/provenance\/v0\.2\)/);
   });
 });
