@@ -11,6 +11,10 @@ import { readBlock } from './ipfs-gateway-store';
 export interface IpfsServerFaults {
   tamper: Set<string>;
   vanishAfterBytes?: number;
+  /** With `vanishAfterBytes`: after the first cut the server is gone — every later connection is dropped at once. */
+  vanishForGood?: boolean;
+  /** Set by the server once it has vanished for good. */
+  gone?: boolean;
   /** CARs are refused (the gateway answers 406, Kubo knows no dag/export), so clients read blocks or `cat`. */
   refuseCar?: boolean;
 }
@@ -54,10 +58,17 @@ export async function sendBody(
     if (limit !== undefined && sent + chunk.length > limit) {
       response.write(chunk.subarray(0, Math.max(0, limit - sent)));
       response.socket?.destroy();
+      if (faults.vanishForGood) faults.gone = true;
       return;
     }
     sent += chunk.length;
     if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
   }
   response.end();
+}
+
+/** True (and the connection dropped) when the server has vanished for good. */
+export function droppedForGood(response: ServerResponse, faults: IpfsServerFaults): boolean {
+  if (faults.gone) response.socket?.destroy();
+  return faults.gone === true;
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Blockstore } from 'interface-blockstore';
 import { CID } from 'multiformats/cid';
 import { carStream } from './ipfs-gateway-car';
-import { noFaults, sendBody, servedBlock, type IpfsServerFaults } from './ipfs-gateway-faults';
+import { droppedForGood, noFaults, sendBody, servedBlock, type IpfsServerFaults } from './ipfs-gateway-faults';
 import { listenLoopback } from './ipfs-gateway-http';
 
 export interface IpfsTestServer {
@@ -33,6 +33,7 @@ async function serve(
   response: ServerResponse,
   url: URL,
 ) {
+  if (droppedForGood(response, faults)) return;
   const match = /^\/ipfs\/([^/]+)$/.exec(url.pathname);
   if (match === null || (request.method !== 'GET' && request.method !== 'HEAD'))
     return void response.writeHead(404).end();

@@ -3,7 +3,14 @@ import type { Blockstore } from 'interface-blockstore';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { CID } from 'multiformats/cid';
 import { carStream } from './ipfs-gateway-car';
-import { faultyBlockstore, noFaults, sendBody, servedBlock, type IpfsServerFaults } from './ipfs-gateway-faults';
+import {
+  droppedForGood,
+  faultyBlockstore,
+  noFaults,
+  sendBody,
+  servedBlock,
+  type IpfsServerFaults,
+} from './ipfs-gateway-faults';
 import { listenLoopback } from './ipfs-gateway-http';
 import { addFile } from './ipfs-gateway-store';
 import type { IpfsTestServer } from './ipfs-gateway';
@@ -25,6 +32,7 @@ async function serve(
   response: ServerResponse,
   url: URL,
 ) {
+  if (droppedForGood(response, faults)) return;
   if (request.method !== 'POST') return kuboError(response, 405, `${request.method} not allowed`);
   const command = url.pathname.replace(/^\/api\/v0\//, '');
   if (command === 'add') return add(store, request, response);
