@@ -1,13 +1,13 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import type { AttestationEvidence } from './attestations';
 import { findBuildkitAttestations } from './buildkit-attestations';
-import { signedLevelsOf, type CosignEvidence, type CosignFinding, type CosignSignature } from './cosign-evidence';
+import { signedLevelsOf, type CosignEvidence } from './cosign-evidence';
 import { resolveCosignOptions, type CosignOptions } from './defaults';
 import type { IdentityPolicy } from './identity-policy';
 import type { SignatureSource } from './ports';
 import type { CosignKey } from './public-keys';
 import { createSigstoreTrust, type SigstoreTrust } from './sigstore-trust';
 import { publicGoodTrustedRoot } from './trusted-root';
+import { failuresOf, isVerified, levelFact, referrerAttestations, signaturesOf, warningsOf } from './level-summary';
 import { verifyLevel, type LevelResult, type LevelSubject } from './verify-level';
 
 export type { CosignEvidence, CosignFinding, CosignLevel, CosignSignature, SignedLevels } from './cosign-evidence';
@@ -57,60 +57,6 @@ function subjects(subject: CosignSubject, attestationManifests: Set<string>): Le
   return [top, ...children];
 }
 
-const isVerified = (level: LevelResult) => level.verified.length > 0;
-const finding = (digest: string, error: { code: string; message: string }): CosignFinding => ({
-  code: error.code,
-  digest,
-  message: error.message,
-});
-
-// A pinned digest that is not verified fails with its own reason; platform reasons count when the image is
-// signed per platform instead (the top level unsigned, some platform signed).
-function failuresOf(top: LevelResult, children: LevelResult[]): CosignFinding[] {
-  const perPlatform = top.failure?.code === 'COSIGN_NOT_SIGNED' && children.some((c) => c.signed);
-  const failing = perPlatform ? children.filter((c) => !isVerified(c)) : [top];
-  return failing.flatMap((l) => (l.failure ? [finding(l.digest, l.failure)] : []));
-}
-
-function warningsOf(levels: LevelResult[], repository: string): CosignFinding[] {
-  return levels.flatMap((l) => [
-    ...l.verified.flatMap((v) =>
-      v.referenceMismatch === undefined
-        ? []
-        : [
-            finding(l.digest, {
-              code: 'COSIGN_REFERENCE_MISMATCH',
-              message: `The cosign signature on ${l.digest} names ${v.referenceMismatch}, not ${repository} (a mirror, or a signature copied from elsewhere).`,
-            }),
-          ],
-    ),
-    ...(l.referrersError && l.failure !== l.referrersError ? [finding(l.digest, l.referrersError)] : []),
-  ]);
-}
-
-function signaturesOf(levels: LevelResult[]): CosignSignature[] {
-  return levels.flatMap((l) =>
-    l.verified.map(({ referenceMismatch: _, ...signer }) => ({
-      ...signer,
-      level: l.level,
-      digest: l.digest,
-      ...(l.platform ? { platform: l.platform } : {}),
-    })),
-  );
-}
-
-function referrerAttestations(levels: LevelResult[]): AttestationEvidence[] {
-  return levels.flatMap((l) =>
-    l.attestations.map((a) => ({
-      ...a,
-      level: l.level,
-      subject: l.digest,
-      ...(l.platform ? { platform: l.platform } : {}),
-      source: 'referrers' as const,
-    })),
-  );
-}
-
 /**
  * Verifies the cosign signatures of a resolved image: `.sig` tags and Sigstore-bundle referrers of the pinned
  * digest and of each platform manifest, with keys (and Rekor SETs when attached) or keyless against a trusted
@@ -129,14 +75,7 @@ export async function verifyCosign(subject: CosignSubject, deps: CosignDeps): Pr
   const verified = isVerified(top) || (children.length > 0 && children.every(isVerified));
   const failures = verified ? [] : failuresOf(top, children);
   const warnings = warningsOf(levels, subject.repository);
-  const levelFacts = levels.map((l) => ({
-    level: l.level,
-    digest: l.digest,
-    ...(l.platform ? { platform: l.platform } : {}),
-    signed: l.signed,
-    verified: isVerified(l),
-    ...(l.referrersVia ? { referrersVia: l.referrersVia } : {}),
-  }));
+  const levelFacts = levels.map(levelFact);
   return {
     signed: levels.some((l) => l.signed),
     verified,
