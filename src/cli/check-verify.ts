@@ -6,17 +6,12 @@ import { gunOf, verifyResolutionDct, type DctResult, type ResolutionDctDeps } fr
 import { verifyResolutionCosign, type CosignEvidence, type SigstoreTrust } from '../core/trust/sigstore';
 import type { Progress } from './check-progress';
 
-/** The cosign verifiers of a rule, built once, and a key naming them (keys, identities, Rekor requirement). */
-export interface CosignTrust {
-  id: string;
-  trust: SigstoreTrust;
-}
-
 /** What to verify for a reference under its rule: DCT or not, and cosign with which trust (none: not at all). */
 export interface VerifyPlan {
   ruleOf(ref: ImageRef): EffectiveRule;
   wantsDct(ref: ImageRef, rule: EffectiveRule): boolean;
-  cosignTrust(rule: EffectiveRule): CosignTrust | undefined;
+  /** The same object for every reference whose rule trusts the same keys and identities. */
+  cosignTrust(ref: ImageRef): SigstoreTrust | undefined;
 }
 
 export interface VerifyDeps {
@@ -58,6 +53,7 @@ export async function verifyReferences(
 ): Promise<VerifiedRefs> {
   const dctRuns = new Map<string, Promise<DctResult>>();
   const cosignRuns = new Map<string, Promise<CosignEvidence>>();
+  const trustIds = new Map<SigstoreTrust, number>();
   const evidence = new Map<ImageRef, TrustEvidence>();
   const unverified: Unverified[] = [];
   const targets = refs.flatMap((ref) => {
@@ -69,15 +65,16 @@ export async function verifyReferences(
   await Promise.all(
     targets.map(async ({ ref, used }) => {
       const rule = plan.ruleOf(ref);
-      const cosignTrust = plan.cosignTrust(rule);
+      const cosignTrust = plan.cosignTrust(ref);
+      if (cosignTrust && !trustIds.has(cosignTrust)) trustIds.set(cosignTrust, trustIds.size);
       const at = `${gunOf(used)}@${used.digest}`;
       try {
         const [dct, cosign] = await Promise.all([
           plan.wantsDct(ref, rule) ? once(dctRuns, at, () => verifyResolutionDct(used, deps.dct)) : undefined,
           cosignTrust === undefined
             ? undefined
-            : once(cosignRuns, `${at} ${cosignTrust.id}`, () =>
-                verifyResolutionCosign(used, { client: deps.client, keys: [], trust: cosignTrust.trust }),
+            : once(cosignRuns, `${at} ${trustIds.get(cosignTrust)}`, () =>
+                verifyResolutionCosign(used, { client: deps.client, keys: [], trust: cosignTrust }),
               ),
         ]);
         evidence.set(ref, { ...(dct ? { dct } : {}), ...(cosign ? { cosign } : {}) });
