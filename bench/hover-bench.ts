@@ -7,6 +7,7 @@ import type { TrustLookups } from '../src/core/features/reference-trust';
 import { resolutionKey } from '../src/core/features/resolution-key';
 import type { ResolutionState } from '../src/core/features/resolution-state';
 import { scanDocument } from '../src/core/features/scan-document';
+import { activationBenchmark } from './hover-activation-bench';
 import { hoverColdBenchmark } from './hover-cold-bench';
 import { median, printRow, time } from './measure';
 
@@ -102,5 +103,6 @@ export async function hoverBenchmark(): Promise<void> {
   );
   const large = await diagnoseMs(composeText(200, 3));
   printRow('1,000-line compose file', large.ms, `${(large.ms / large.floorMs).toFixed(2)}× the scan alone`);
+  activationBenchmark();
   await hoverColdBenchmark();
 }
