@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -181,6 +181,8 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
   beforeAll(async () => {
     const workspace = join(dir, 'restricted');
     writeWorkspace(workspace, rig);
+    // A cloned repository's policy that would silence unpinned references: not read in Restricted Mode.
+    writeFileSync(join(workspace, '.image-trust.yaml'), 'version: 1\nrequirePin: false\n');
     helper = writeCredentialHelper(join(dir, 'restricted-helper'), rig);
     server = await serverFor(workspace, true, helper);
     workbench = await Workbench.open(browser, server.url);
@@ -197,6 +199,7 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
     const rows = await workbench.problems((r) => r.some((row) => row.includes('AUTH_REQUIRED')));
     expect(rows.join('\n')).toContain('the registry wants credentials and none were found');
     expect(rows.join('\n')).toContain('REGISTRY_NOT_FOUND');
+    expect(rows.join('\n')).toContain('IMAGE_UNPINNED');
     expect(existsSync(helper.mark)).toBe(false);
     expect(extensionLog(server.home)).toContain('Restricted Mode: no credential helpers');
   });

@@ -49,6 +49,12 @@ describe('judgeFile', () => {
     expect(codes(findings)).toEqual([['SIGNATURE_REQUIRED', 'error']]);
   });
 
+  it('reports no unpinned reference under a policy that does not require pins', () => {
+    const policy = parsePolicyText('version: 1\nrequirePin: false\n', '/w/.image-trust.yaml');
+    const findings = judgeFile(dockerfileRefs('FROM alpine:3.19\n'), unsigned, { policy, ignoreComments: [] });
+    expect(codes(findings)).toEqual([['COSIGN_NOT_SIGNED', 'warning']]);
+  });
+
   it('leaves out what an ignore comment with a reason suppresses', () => {
     const text = '# image-trust: ignore COSIGN_NOT_SIGNED -- vendor image, signed upstream only\nFROM alpine:3.19\n';
     const context = { policy: DEFAULT_POLICY, ignoreComments: parseIgnoreComments(text) };
