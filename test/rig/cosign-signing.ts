@@ -1,8 +1,9 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OCI_MANIFEST, putBlob, putManifest } from './referrers-push';
+import { putManifest } from './referrers-push';
 import type { PushedImage, RegistryInfo } from './rig-types';
+import { signatureManifest, signatureTag as sigTag, simpleSigningPayload } from './sigstore-sig-tags';
 
 /** cosign-format signatures the rig made (RIG-NOTES §7.2): key files and what each key signs. */
 export interface CosignInfo {
@@ -12,42 +13,11 @@ export interface CosignInfo {
   otherKeyFile: string;
 }
 
-const sigTag = (digest: string) => `${digest.replace(':', '-')}.sig`;
-const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-
 /** The `.sig` manifest of one signature by `key` over `digest`, its blobs uploaded; returns the manifest bytes. */
-async function signatureManifest(
-  registry: RegistryInfo,
-  repo: string,
-  digest: string,
-  identity: string,
-  key: KeyObject,
-) {
-  const critical = {
-    identity: { 'docker-reference': identity },
-    image: { 'docker-manifest-digest': digest },
-    type: 'cosign container image signature',
-  };
-  const payload = Buffer.from(JSON.stringify({ critical, optional: null }));
-  const { digest: payloadDigest } = await putBlob(registry, repo, payload, SIMPLE_SIGNING);
-  const rootfs = { type: 'layers', diff_ids: [payloadDigest] };
-  const config = Buffer.from(JSON.stringify({ architecture: '', os: '', rootfs, config: {} }));
-  const { digest: configDigest } = await putBlob(registry, repo, config, OCI_CONFIG);
+function keySignatureManifest(registry: RegistryInfo, repo: string, digest: string, identity: string, key: KeyObject) {
+  const payload = simpleSigningPayload(identity, digest);
   const annotations = { 'dev.cosignproject.cosign/signature': sign('sha256', payload, key).toString('base64') };
-  const layer = {
-    mediaType: SIMPLE_SIGNING,
-    size: payload.length,
-    digest: payloadDigest,
-    annotations,
-  };
-  const manifest = {
-    schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-    layers: [layer],
-  };
-  return Buffer.from(JSON.stringify(manifest));
+  return signatureManifest(registry, repo, payload, annotations);
 }
 
 function find(pushed: readonly PushedImage[], tag: string): PushedImage {
@@ -83,9 +53,9 @@ export async function signRigImages(
     PushedImage,
     PushedImage,
   ];
-  const v1Sig = await signatureManifest(registry, repo, v1.digest, identity, main.privateKey);
-  const multiSig = await signatureManifest(registry, repo, multi.digest, identity, main.privateKey);
-  const v2Sig = await signatureManifest(registry, repo, v2.digest, `${registry.host}/demo/mirror`, other.privateKey);
+  const v1Sig = await keySignatureManifest(registry, repo, v1.digest, identity, main.privateKey);
+  const multiSig = await keySignatureManifest(registry, repo, multi.digest, identity, main.privateKey);
+  const v2Sig = await keySignatureManifest(registry, repo, v2.digest, `${registry.host}/demo/mirror`, other.privateKey);
   await Promise.all([
     putManifest(registry, repo, sigTag(v1.digest), v1Sig),
     putManifest(registry, repo, sigTag(multi.digest), multiSig),

@@ -57,3 +57,27 @@ export async function putReferrersIndex(
   const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: referrers };
   await putManifest(registry, repo, subject.replace(':', '-'), Buffer.from(JSON.stringify(index)), OCI_INDEX);
 }
+
+/** A referrer as cosign v3 pushes it: an OCI manifest with `subject` and `artifactType`, its one layer `blob`. */
+export async function pushReferrer(
+  registry: RegistryInfo,
+  repo: string,
+  subject: Pushed,
+  artifactType: string,
+  blob: Buffer,
+  annotations: Record<string, string> = {},
+) {
+  const config = await putBlob(registry, repo, Buffer.from('{}'), 'application/vnd.oci.empty.v1+json');
+  const layer = await putBlob(registry, repo, blob, artifactType);
+  const doc = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType,
+    config,
+    layers: [layer],
+    subject,
+    annotations,
+  };
+  const pushed = await putManifest(registry, repo, undefined, Buffer.from(JSON.stringify(doc)));
+  return { ...pushed, artifactType, annotations };
+}

@@ -2,13 +2,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pushBuildkitIndex, pushToyImage } from './attestation-images';
-import { OCI_MANIFEST, putBlob, putManifest, putReferrersIndex, type Pushed } from './referrers-push';
+import { pushReferrer, putManifest, putReferrersIndex, type Pushed } from './referrers-push';
 import type { RegistryInfo } from './rig-types';
+import { signatureManifest, signatureTag, simpleSigningPayload } from './sigstore-sig-tags';
 import { createSigstoreAuthority, type LoggedEntry, type SigstoreAuthority } from './sigstore-authority';
 import { cosignStatement, dsseBundle, legacySignature, messageBundle, type RigSigner } from './sigstore-signing';
 
 const BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const SIGN_PREDICATE = { 'dev.sigstore.bundle.predicateType': 'https://sigstore.dev/cosign/sign/v1' };
 
 /** Sigstore signatures on `<http registry>/demo/sigstore` made with a private Fulcio/Rekor (@sigstore/mock). */
@@ -37,45 +37,18 @@ interface Ctx {
 
 const descriptor = (m: Pushed): Pushed => ({ mediaType: m.mediaType, digest: m.digest, size: m.size });
 
-// A referrer: an OCI manifest with `subject` and `artifactType`, its one layer the artifact (cosign v3's layout).
-async function pushReferrer(ctx: Ctx, subject: Pushed, artifactType: string, blob: Buffer, annotations = {}) {
-  const config = await putBlob(ctx.registry, ctx.repo, Buffer.from('{}'), 'application/vnd.oci.empty.v1+json');
-  const layer = await putBlob(ctx.registry, ctx.repo, blob, artifactType);
-  const doc = {
-    schemaVersion: 2,
-    mediaType: OCI_MANIFEST,
-    artifactType,
-    config,
-    layers: [layer],
-    subject,
-    annotations,
-  };
-  const pushed = await putManifest(ctx.registry, ctx.repo, undefined, Buffer.from(JSON.stringify(doc)));
-  return { ...pushed, artifactType, annotations };
-}
-
 // A cosign `.sig` tag with one simple-signing layer over `digest`, annotated by `sign`.
 async function pushSigTag(ctx: Ctx, digest: string, sign: (payload: Buffer) => Promise<Record<string, string>>) {
-  const critical = {
-    identity: { 'docker-reference': `${ctx.registry.host}/${ctx.repo}` },
-    image: { 'docker-manifest-digest': digest },
-    type: 'cosign container image signature',
-  };
-  const payload = Buffer.from(JSON.stringify({ critical, optional: null }));
-  const layer = {
-    ...(await putBlob(ctx.registry, ctx.repo, payload, SIMPLE_SIGNING)),
-    annotations: await sign(payload),
-  };
-  const config = await putBlob(ctx.registry, ctx.repo, Buffer.from('{}'), 'application/vnd.oci.image.config.v1+json');
-  const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers: [layer] };
-  await putManifest(ctx.registry, ctx.repo, `${digest.replace(':', '-')}.sig`, Buffer.from(JSON.stringify(manifest)));
+  const payload = simpleSigningPayload(`${ctx.registry.host}/${ctx.repo}`, digest);
+  const manifest = await signatureManifest(ctx.registry, ctx.repo, payload, await sign(payload));
+  await putManifest(ctx.registry, ctx.repo, signatureTag(digest), manifest);
 }
 
 // A toy image whose one referrer is a DSSE signature bundle over `signed` (its own digest unless told).
 async function pushDsseSigned(ctx: Ctx, name: string, signer: RigSigner, repository: string, signed?: string) {
   const image = await pushToyImage(ctx.registry, ctx.repo, name);
   const bundle = await dsseBundle(ctx.authority, cosignStatement(repository, signed ?? image.digest), signer);
-  const referrer = await pushReferrer(ctx, descriptor(image), BUNDLE_TYPE, bundle, SIGN_PREDICATE);
+  const referrer = await pushReferrer(ctx.registry, ctx.repo, descriptor(image), BUNDLE_TYPE, bundle, SIGN_PREDICATE);
   await putReferrersIndex(ctx.registry, ctx.repo, image.digest, [referrer]);
   return image;
 }
@@ -88,12 +61,12 @@ async function signBundleImages(ctx: Ctx, key: RigSigner, keyless: RigSigner, re
   const indexSig = await dsseBundle(ctx.authority, cosignStatement(repository, built.index.digest), keyless);
   const sbom = Buffer.from(JSON.stringify({ spdxVersion: 'SPDX-2.3', name: 'keyless-index' }));
   await putReferrersIndex(ctx.registry, ctx.repo, built.index.digest, [
-    await pushReferrer(ctx, descriptor(built.index), BUNDLE_TYPE, indexSig, SIGN_PREDICATE),
-    await pushReferrer(ctx, descriptor(built.index), 'application/spdx+json', sbom),
+    await pushReferrer(ctx.registry, ctx.repo, descriptor(built.index), BUNDLE_TYPE, indexSig, SIGN_PREDICATE),
+    await pushReferrer(ctx.registry, ctx.repo, descriptor(built.index), 'application/spdx+json', sbom),
   ]);
   const amd64Sig = await messageBundle(ctx.authority, built.amd64.bytes, keyless);
   await putReferrersIndex(ctx.registry, ctx.repo, built.amd64.digest, [
-    await pushReferrer(ctx, descriptor(built.amd64), BUNDLE_TYPE, amd64Sig),
+    await pushReferrer(ctx.registry, ctx.repo, descriptor(built.amd64), BUNDLE_TYPE, amd64Sig),
   ]);
   return {
     'key-bundle': keyBundle.digest,
