@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { atLeast, PolicyError, type Finding, type FindingSeverity, type Policy } from '../core/policy';
 import type { PinOutcome } from '../core/pin/pin-workspace';
-import { parseCosignKey } from '../core/trust/sigstore';
+import { parseCosignKey, parseTrustedRoot } from '../core/trust/sigstore';
 import { systemClock } from '../node/system-clock';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import type { Command } from './commands';
@@ -21,14 +21,20 @@ import { parseCommandArgs, scanFromFlags } from './scan-flags';
 import { sarifReport } from './sarif-report';
 import { terminalStyle } from './terminal-style';
 
-function readKeyFiles(files: readonly string[], cwd: string) {
-  return files.map((file) => {
-    try {
-      return parseCosignKey(readFileSync(resolve(cwd, file), 'utf8'), file);
-    } catch (error) {
-      throw new UsageError(`--key ${file}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+/** A file a flag names, parsed; an unreadable or unparsable one is a usage error (exit 2, before any request). */
+function readFlagFile<T>(flag: string, file: string, cwd: string, parse: (text: string) => T): T {
+  try {
+    return parse(readFileSync(resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${flag} ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** --require-tlog applies to every rule that does not say otherwise. */
+function withFlags(policy: Policy, requireTlog: boolean | undefined): Policy {
+  if (!requireTlog) return policy;
+  const signatures = { ...policy.defaults.signatures, requireTlog: true };
+  return { ...policy, defaults: { ...policy.defaults, signatures } };
 }
 
 /** The largest window any rule asks for: the verifier warns within it, judge() narrows it per rule. */
@@ -46,9 +52,17 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const format = parseOutputFormat(values.format, ['text', 'json', 'sarif']) as string;
   const failOn = parseFailOn(values['fail-on']);
   const identities = identityFromFlags(values);
-  const cliKeys = readKeyFiles(values.key ?? [], io.cwd);
+  const cliKeys = (values.key ?? []).map((file) =>
+    readFlagFile('--key', file, io.cwd, (pem) => parseCosignKey(pem, file)),
+  );
+  const rootFile = values['trusted-root'];
+  const trustedRoot =
+    rootFile === undefined
+      ? undefined
+      : readFlagFile('--trusted-root', rootFile, io.cwd, (text) => parseTrustedRoot(text, rootFile));
   const roots = positionals.map((path) => resolve(io.cwd, path));
-  const { policy, keys } = await loadPolicy(values.policy, roots, io.cwd);
+  const loaded = await loadPolicy(values.policy, roots, io.cwd);
+  const policy = withFlags(loaded.policy, values['require-tlog']);
   const referenceTime = systemClock.now();
   const environment = io.env.DOCKER_CONTENT_TRUST_SERVER;
   const explicit = values['notary-server'];
@@ -61,7 +75,13 @@ async function check(args: string[], io: CliIo): Promise<number> {
     const run = await runCheck(() => scanFromFlags(positionals, values, io), {
       client: registry.client,
       dct: dctDeps(io, registry, servers, widestWindow(policy), referenceTime),
-      plan: verifyPlan(policy, { servers, keys: cliKeys, identities, policyKeys: keys }),
+      plan: verifyPlan(policy, {
+        servers,
+        keys: cliKeys,
+        identities,
+        policyKeys: loaded.keys,
+        ...(trustedRoot ? { trustedRoot } : {}),
+      }),
       policy,
       progress,
       referenceTime,

@@ -2,21 +2,19 @@ import type { ParseArgsConfig } from 'node:util';
 import type { FindingSeverity, IdentityRule } from '../core/policy';
 import { UsageError } from './cli-io';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE } from './registry-flags';
+import { COSIGN_FLAGS, COSIGN_FLAGS_USAGE } from './verify-cosign-flags';
 import { SCAN_FLAGS, SCAN_FLAGS_USAGE } from './scan-flags';
 
 export const CHECK_FLAGS = {
   ...SCAN_FLAGS,
   ...REGISTRY_FLAGS,
+  ...COSIGN_FLAGS,
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   pin: { type: 'boolean' },
   progress: { type: 'boolean' },
   policy: { type: 'string' },
   'notary-server': { type: 'string' },
-  key: { type: 'string', multiple: true },
-  'certificate-identity': { type: 'string' },
-  'certificate-identity-regexp': { type: 'string' },
-  'certificate-oidc-issuer': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const CHECK_USAGE = `Usage: image-trust check [PATH...] [options]
@@ -33,10 +31,9 @@ Options:
                                     exit 1 when a finding is at least this severe (default: error)
   --pin                             pin unpinned references to exactly the digest that was verified
   --policy FILE                     the trust policy (default: PATH/.image-trust.yaml when present)
-  --key FILE                        a cosign public key (PEM) trusted for every image; repeatable
-  --certificate-identity SAN        a keyless signer's exact identity (with --certificate-oidc-issuer)
-  --certificate-identity-regexp RE  a keyless signer's identity as a regular expression
-  --certificate-oidc-issuer URL     the OIDC issuer of that identity
+${COSIGN_FLAGS_USAGE}
+                                    (keys and identities given here are trusted for every image, besides the
+                                    policy's; the policy's identities name their issuer exactly)
   --notary-server URL               verify Docker Content Trust with this notary server
                                     (default: DOCKER_CONTENT_TRUST_SERVER; else only where the policy asks)
   --progress                        report progress on stderr (default: only on a terminal)
@@ -61,7 +58,10 @@ export function identityFromFlags(values: {
   'certificate-identity'?: string;
   'certificate-identity-regexp'?: string;
   'certificate-oidc-issuer'?: string;
+  'certificate-oidc-issuer-regexp'?: string;
 }): IdentityRule[] {
+  if (values['certificate-oidc-issuer-regexp'] !== undefined)
+    throw new UsageError('check names the OIDC issuer exactly: use --certificate-oidc-issuer');
   const exact = values['certificate-identity'];
   const pattern = values['certificate-identity-regexp'];
   const issuer = values['certificate-oidc-issuer'];

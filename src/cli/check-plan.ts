@@ -5,6 +5,7 @@ import type { CredentialSource } from '../core/registry/credential';
 import type { Transport } from '../core/registry/ports';
 import type { ImageRef } from '../core/scan/image-ref';
 import type { MetadataSource, NotaryServerSettings, ResolutionDctDeps } from '../core/trust/notary';
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { publicGoodTrustedRoot, type CosignKey } from '../core/trust/sigstore';
 import { createDiskTrustStore, defaultTrustRoot } from '../node/notary-trust-store';
 import { systemClock } from '../node/system-clock';
@@ -18,6 +19,8 @@ export interface TrustInputs {
   identities: IdentityRule[];
   /** The keys the policy names, parsed (PEM text or path → key). */
   policyKeys: Map<string, CosignKey>;
+  /** --trusted-root; the public-good root shipped with the tool otherwise. */
+  trustedRoot?: TrustedRoot;
 }
 
 /**
@@ -33,7 +36,7 @@ export function verifyPlan(policy: Policy, inputs: TrustInputs): VerifyPlan {
     wantsDct: (_ref: ImageRef, rule: EffectiveRule) => configured || rule.signatures.require === 'dct',
     cosignTrust(ref: ImageRef) {
       if (!ref.reference) return undefined;
-      trustOf ??= cosignTrustPlan(policy, { ...inputs, trustedRoot: publicGoodTrustedRoot() });
+      trustOf ??= cosignTrustPlan(policy, { ...inputs, trustedRoot: inputs.trustedRoot ?? publicGoodTrustedRoot() });
       return trustOf(ref.reference);
     },
   };

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { injectRig } from '../rig/inject-rig';
 import { sarifErrors } from '../cli/check-sarif-validator';
-import { checkWorkspace, rigImage } from './check-support';
+import { checkWorkspaces, rigImage } from './check-support';
 
 describe('image-trust check against the rig', () => {
   const rig = injectRig();
-  const http = rig.registries.http.host;
-  const cosign = rig.cosign;
-  if (cosign === undefined) throw new Error('the shared rig made no cosign signatures');
-  let workspace: Awaited<ReturnType<typeof checkWorkspace>> | undefined;
-  afterEach(() => workspace?.remove());
-
-  const open = async (files: Record<string, string>) => (workspace = await checkWorkspace(rig, files));
+  const { open, cosign, http } = checkWorkspaces(rig);
   const requireCosign = `signatures:\n  require: cosign\n  keys: [cosign.pub]\n`;
-  const keyFiles = async () => ({
-    'cosign.pub': await import('node:fs/promises').then((fs) => fs.readFile(cosign.keyFile, 'utf8')),
-  });
+  const keyFiles = async () => ({ 'cosign.pub': await readFile(cosign.keyFile, 'utf8') });
 
   describe('when every reference is pinned and signed by the policy key', () => {
     it('exits 0 with no findings and the verified evidence', async () => {

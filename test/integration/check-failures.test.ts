@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { injectRig } from '../rig/inject-rig';
-import { checkWorkspace } from './check-support';
+import { checkWorkspaces } from './check-support';
 
 describe('image-trust check › when it cannot do its job', () => {
   const rig = injectRig();
-  const http = rig.registries.http.host;
-  let workspace: Awaited<ReturnType<typeof checkWorkspace>> | undefined;
-  afterEach(() => workspace?.remove());
-  const open = async (files: Record<string, string>) => (workspace = await checkWorkspace(rig, files));
+  const { open, http } = checkWorkspaces(rig);
 
   it('exits 2 on a policy typo, naming the file, line and column and the key it meant', async () => {
     const ws = await open({
@@ -37,6 +34,11 @@ describe('image-trust check › when it cannot do its job', () => {
     expect((await ws.check(ws.root, '--fail-on', 'never')).status).toBe(2);
     expect((await ws.check(ws.root, '--certificate-identity', 'a@b')).status).toBe(2);
     expect((await ws.check(ws.root, '--policy', 'nope.yaml')).status).toBe(2);
+    const issuerPattern = ['--certificate-identity', 'a@b', '--certificate-oidc-issuer-regexp', '.*'];
+    expect((await ws.check(ws.root, ...issuerPattern)).status).toBe(2);
+    const { status, stderr } = await ws.check(ws.root, '--trusted-root', 'Dockerfile');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--trusted-root Dockerfile');
   });
 
   it('exits 3 when a registry cannot be reached, and says which', async () => {

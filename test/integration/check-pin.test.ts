@@ -1,23 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { injectRig } from '../rig/inject-rig';
-import { checkWorkspace, rigImage } from './check-support';
+import { checkWorkspaces, rigImage } from './check-support';
 
 describe('image-trust check --pin (verify-then-pin) against the rig', () => {
   const rig = injectRig();
-  const http = rig.registries.http.host;
-  const cosign = rig.cosign;
-  if (cosign === undefined) throw new Error('the shared rig made no cosign signatures');
-  let workspace: Awaited<ReturnType<typeof checkWorkspace>> | undefined;
-  afterEach(() => workspace?.remove());
+  const { open, cosign, http } = checkWorkspaces(rig);
 
   it('writes exactly the digest it verified, and refuses references that failed verification', async () => {
-    const ws = (workspace = await checkWorkspace(rig, {
+    const ws = await open({
       Dockerfile: `FROM ${http}/demo/app:v1\nFROM ${http}/demo/tool:1.0\n`,
       'compose.yaml': `services:\n  web:\n    image: ${http}/demo/app:multi # the index\n`,
       '.image-trust.yaml': 'signatures:\n  require: cosign\n  keys: [cosign.pub]\n',
       'cosign.pub': await readFile(cosign.keyFile, 'utf8'),
-    }));
+    });
     const { status, report } = await ws.json(ws.root, '--pin', '--fail-on', 'warning');
     const v1 = rigImage(rig, 'v1').digest;
     const multi = rigImage(rig, 'multi').digest;
@@ -40,7 +36,7 @@ describe('image-trust check --pin (verify-then-pin) against the rig', () => {
   });
 
   it('exits 0 once every unpinned reference was verified and pinned', async () => {
-    const ws = (workspace = await checkWorkspace(rig, { Dockerfile: `FROM ${http}/demo/app:v2\n` }));
+    const ws = await open({ Dockerfile: `FROM ${http}/demo/app:v2\n` });
     const { status, stdout } = await ws.check(ws.root, '--pin', '--fail-on', 'warning');
     expect(stdout).toContain('1 reference pinned in 1 file');
     expect(status).toBe(0);

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import type { RigInfo } from '../rig/rig-types';
 import { captureIo } from '../support/capture-io';
@@ -59,4 +60,14 @@ export function rigImage(rig: RigInfo, tag: string, repo = 'demo/app') {
   const image = rig.pushed.find((p) => p.registry === 'http' && p.repo === repo && p.tag === tag);
   if (!image) throw new Error(`the rig pushed no ${repo}:${tag} to http`);
   return image;
+}
+
+/** Opens one workspace per test and removes it after the test; throws when the rig made no cosign signatures. */
+export function checkWorkspaces(rig: RigInfo) {
+  let current: Awaited<ReturnType<typeof checkWorkspace>> | undefined;
+  afterEach(() => current?.remove());
+  const cosign = rig.cosign;
+  if (cosign === undefined) throw new Error('the shared rig made no cosign signatures');
+  const open = async (files: Record<string, string>) => (current = await checkWorkspace(rig, files));
+  return { open, cosign, http: rig.registries.http.host };
 }
