@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Bundle } from '@sigstore/bundle';
 import { toSignedEntity, type Signer } from '@sigstore/verify';
-import { CosignError, type CosignErrorCode } from './cosign-error';
+import { verifyCodeSigningUsage } from './certificate-usage';
+import { CosignError } from './cosign-error';
 import { describeIdentityPolicy, matchIdentity } from './identity-policy';
 import { verifyRekorSigner } from './rekor-body';
+import { toCosignError } from './verification-error';
 import type { SigstoreTrust } from './sigstore-trust';
 
 /** Who a verified bundle was signed by: a key given (by its ID) or a Fulcio certificate for an identity. */
@@ -15,27 +17,6 @@ export interface BundleSigner {
   issuer?: string;
   /** How many Rekor entries verified (SET or inclusion proof) and name this signer. */
   tlogEntries: number;
-}
-
-const SIGSTORE_CODES: Record<string, CosignErrorCode> = {
-  TLOG_ERROR: 'COSIGN_TLOG_MISSING',
-  TLOG_INCLUSION_PROOF_ERROR: 'COSIGN_TLOG_INVALID',
-  TLOG_INCLUSION_PROMISE_ERROR: 'COSIGN_TLOG_INVALID',
-  TLOG_MISSING_INCLUSION_ERROR: 'COSIGN_TLOG_INVALID',
-  TLOG_BODY_ERROR: 'COSIGN_TLOG_MISMATCH',
-  CERTIFICATE_ERROR: 'COSIGN_UNTRUSTED_CERTIFICATE',
-  TIMESTAMP_ERROR: 'COSIGN_UNTRUSTED_CERTIFICATE',
-  PUBLIC_KEY_ERROR: 'COSIGN_UNTRUSTED_KEY',
-  SIGNATURE_ERROR: 'COSIGN_BAD_SIGNATURE',
-};
-
-// @sigstore/verify's coded errors become ours; anything else (a TypeError on odd input) means a malformed bundle.
-function toCosignError(error: unknown, what: string): CosignError {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  const mapped = typeof code === 'string' ? SIGSTORE_CODES[code] : undefined;
-  const reason = error instanceof Error ? error.message : String(error);
-  const message = `The Sigstore signature on ${what} does not verify: ${reason}.`;
-  return new CosignError(mapped ?? 'COSIGN_MALFORMED_BUNDLE', message, { cause: error });
 }
 
 const keyIdOf = (signer: Signer) =>
@@ -61,6 +42,7 @@ function verifyKeyless(bundle: Bundle, entity: ReturnType<typeof toSignedEntity>
       : material.$case === 'certificate'
         ? material.certificate.rawBytes
         : undefined;
+  if (leaf !== undefined) verifyCodeSigningUsage(leaf, what);
   verifyRekorSigner(bundle.verificationMaterial.tlogEntries, {
     key: signer.key,
     ...(leaf ? { certificate: leaf } : {}),
