@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIpfsGateway, type IpfsTestServer } from '../rig/ipfs-gateway';
+import { resetFaults } from '../rig/ipfs-gateway-faults';
 import { startKuboRpcServer } from '../rig/kubo-rpc-server';
 import { publishLargeImage } from './ipfs-fetch-large-image';
 import { blobFiles } from '../core/ipfs/layout-dir';
@@ -67,9 +68,7 @@ describe('a 100 MiB layer (400 blocks of 256 KiB under a two-level DAG)', () => 
     const cut = () => {
       kubo.faults.vanishAfterBytes = 30 * 1024 * 1024;
     };
-    const restore = () => {
-      Object.assign(kubo.faults, { vanishAfterBytes: undefined, vanishForGood: false, gone: false });
-    };
+    const restore = () => resetFaults(kubo);
 
     it('reads the rest block by block with block/get, every block checked', async () => {
       cut();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { injectRig } from '../rig/inject-rig';
+import { resetFaults } from '../rig/ipfs-gateway-faults';
 import { fetchCli, ipfsWithImage, run, tempWork, type IpfsWithImage } from './ipfs-fetch-support';
 
 const rig = injectRig();
@@ -14,9 +15,7 @@ beforeAll(async () => {
 afterAll(() => ipfs.close());
 beforeEach(async () => {
   work = await tempWork();
-  ipfs.kubo.faults.tamper.clear();
-  ipfs.kubo.faults.vanishAfterBytes = undefined;
-  ipfs.kubo.faults.refuseCar = false;
+  resetFaults(ipfs.kubo);
 });
 afterEach(() => work.remove());
 

@@ -23,6 +23,15 @@ export function noFaults(): IpfsServerFaults {
   return { tamper: new Set() };
 }
 
+/** Every switch off again, and the request log emptied, between tests sharing one server. */
+export function resetFaults(...servers: { faults: IpfsServerFaults; requests: string[] }[]): void {
+  for (const server of servers) {
+    Object.assign(server.faults, { vanishAfterBytes: undefined, vanishForGood: false, gone: false, refuseCar: false });
+    server.faults.tamper.clear();
+    server.requests.length = 0;
+  }
+}
+
 /** A block as the faulty server serves it: tampered blocks get their last byte flipped. */
 export async function servedBlock(store: Blockstore, cid: CID, faults: IpfsServerFaults) {
   const bytes = await readBlock(store, cid);

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Blockstore } from 'interface-blockstore';
+import { droppedForGood, type IpfsServerFaults } from './ipfs-gateway-faults';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void>;
 
@@ -27,4 +29,34 @@ export async function listenLoopback(
         server.close(() => resolve());
       }),
   };
+}
+
+export interface IpfsTestServer {
+  url: string;
+  faults: IpfsServerFaults;
+  /** `METHOD /path?query` of every request, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** One request to an IPFS test server, with the blockstore it serves and its fault switches. */
+export interface IpfsExchange {
+  store: Blockstore;
+  faults: IpfsServerFaults;
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+}
+
+/** An IPFS test server over `store`; once it has vanished for good every connection is dropped at once. */
+export async function startIpfsServer(
+  store: Blockstore,
+  faults: IpfsServerFaults,
+  route: (exchange: IpfsExchange) => Promise<void>,
+): Promise<IpfsTestServer> {
+  const server = await listenLoopback(async (request, response, url) => {
+    if (droppedForGood(response, faults)) return;
+    await route({ store, faults, request, response, url });
+  });
+  return { ...server, faults };
 }

@@ -1,17 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Blockstore } from 'interface-blockstore';
 import { CID } from 'multiformats/cid';
 import { carStream } from './ipfs-gateway-car';
-import { droppedForGood, noFaults, sendBody, servedBlock, type IpfsServerFaults } from './ipfs-gateway-faults';
-import { listenLoopback } from './ipfs-gateway-http';
+import { noFaults, sendBody, servedBlock, type IpfsServerFaults } from './ipfs-gateway-faults';
+import { startIpfsServer, type IpfsExchange, type IpfsTestServer } from './ipfs-gateway-http';
 
-export interface IpfsTestServer {
-  url: string;
-  faults: IpfsServerFaults;
-  /** `METHOD /path?query` of every request, in order. */
-  requests: string[];
-  close(): Promise<void>;
-}
+export type { IpfsTestServer };
 
 const RAW = 'application/vnd.ipld.raw';
 const CAR = 'application/vnd.ipld.car';
@@ -22,18 +16,10 @@ const CAR = 'application/vnd.ipld.car';
  * (`?format=car` or `Accept: application/vnd.ipld.car`, `dups=y` honoured). Nothing deserialized: 406 otherwise.
  */
 export async function startIpfsGateway(store: Blockstore, faults = noFaults()): Promise<IpfsTestServer> {
-  const server = await listenLoopback((request, response, url) => serve(store, faults, request, response, url));
-  return { ...server, faults };
+  return startIpfsServer(store, faults, serve);
 }
 
-async function serve(
-  store: Blockstore,
-  faults: IpfsServerFaults,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) {
-  if (droppedForGood(response, faults)) return;
+async function serve({ store, faults, request, response, url }: IpfsExchange) {
   const match = /^\/ipfs\/([^/]+)$/.exec(url.pathname);
   if (match === null || (request.method !== 'GET' && request.method !== 'HEAD'))
     return void response.writeHead(404).end();

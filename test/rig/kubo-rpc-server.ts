@@ -3,17 +3,9 @@ import type { Blockstore } from 'interface-blockstore';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { CID } from 'multiformats/cid';
 import { carStream } from './ipfs-gateway-car';
-import {
-  droppedForGood,
-  faultyBlockstore,
-  noFaults,
-  sendBody,
-  servedBlock,
-  type IpfsServerFaults,
-} from './ipfs-gateway-faults';
-import { listenLoopback } from './ipfs-gateway-http';
+import { faultyBlockstore, noFaults, sendBody, servedBlock } from './ipfs-gateway-faults';
+import { startIpfsServer, type IpfsExchange, type IpfsTestServer } from './ipfs-gateway-http';
 import { addFile } from './ipfs-gateway-store';
-import type { IpfsTestServer } from './ipfs-gateway';
 
 /**
  * The Kubo RPC subset the fetch and publish paths use, with Kubo's wire format (POST, `arg=`, JSON errors
@@ -21,18 +13,11 @@ import type { IpfsTestServer } from './ipfs-gateway';
  * Kubo writes it) and `add` (cid-version 1 with Kubo's defaults). `url` is the API root, `.../api/v0`.
  */
 export async function startKuboRpcServer(store: Blockstore, faults = noFaults()): Promise<IpfsTestServer> {
-  const server = await listenLoopback((request, response, url) => serve(store, faults, request, response, url));
-  return { ...server, url: `${server.url}/api/v0`, faults };
+  const server = await startIpfsServer(store, faults, serve);
+  return { ...server, url: `${server.url}/api/v0` };
 }
 
-async function serve(
-  store: Blockstore,
-  faults: IpfsServerFaults,
-  request: IncomingMessage,
-  response: ServerResponse,
-  url: URL,
-) {
-  if (droppedForGood(response, faults)) return;
+async function serve({ store, faults, request, response, url }: IpfsExchange) {
   if (request.method !== 'POST') return kuboError(response, 405, `${request.method} not allowed`);
   const command = url.pathname.replace(/^\/api\/v0\//, '');
   if (command === 'add') return add(store, request, response);

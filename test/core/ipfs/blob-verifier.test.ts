@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readVerified, writeVerified } from '../../../src/core/ipfs/blob-verifier';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { describe as descriptorOf, OCI_LAYER } from './image-fixture';
-import { blobFiles, tempLayout } from './layout-dir';
+import { blobFiles, useTempLayouts } from './layout-dir';
 
 const bytes = new TextEncoder().encode('layer bytes, verified before they are written');
 const layer = descriptorOf(OCI_LAYER, bytes);
@@ -16,13 +16,7 @@ async function* chunksOf(data: Uint8Array, size = 7, seen: number[] = []) {
 }
 
 describe('writeVerified', () => {
-  let cleanup: () => Promise<void> = async () => undefined;
-  afterEach(() => cleanup());
-  const open = async () => {
-    const layout = await tempLayout();
-    cleanup = layout.remove;
-    return layout;
-  };
+  const open = useTempLayouts();
 
   it('commits bytes of the right size and digest under blobs/<alg>/<hex>', async () => {
     const { dir, store } = await open();

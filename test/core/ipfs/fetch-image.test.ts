@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Descriptor } from '../../../src/core/ipfs/descriptor';
 import { fetchBlobInto, fetchImage, type FetchDeps } from '../../../src/core/ipfs/fetch-image';
 import { publishImage, type ImageBlobReader } from '../../../src/core/ipfs/publish-image';
@@ -7,7 +7,7 @@ import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { faultyBlockstore, noFaults } from '../../rig/ipfs-gateway-faults';
 import { blockstoreSink, blockstoreSource } from '../../rig/ipfs-gateway-store';
 import { buildImage, fixtureReader } from './image-fixture';
-import { blobFiles, tempLayout } from './layout-dir';
+import { blobFiles, useTempLayouts } from './layout-dir';
 
 const signal = new AbortController().signal;
 
@@ -25,13 +25,7 @@ const layerCid = (p: Awaited<ReturnType<typeof published>>, index: number) =>
   p.result.blobs.find((b) => b.digest === p.image.layers[index]?.digest)?.cid ?? '';
 
 describe('fetchImage', () => {
-  let cleanup: () => Promise<void> = async () => undefined;
-  afterEach(() => cleanup());
-  const layout = async () => {
-    const made = await tempLayout();
-    cleanup = made.remove;
-    return made;
-  };
+  const layout = useTempLayouts();
   const depsFor = (store: FetchDeps['store'], extra: Partial<FetchDeps>): FetchDeps => ({
     sources: [],
     store,

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { createOciLayoutStore } from '../../../src/node/oci-layout-store';
 
@@ -22,4 +23,17 @@ export async function blobFiles(dir: string): Promise<string[]> {
 
 export async function readIndex(dir: string): Promise<{ manifests: { digest: string }[] }> {
   return JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+}
+
+/** A fresh layout per call, each removed after the test that made it. */
+export function useTempLayouts() {
+  const made: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((remove) => remove()));
+  });
+  return async () => {
+    const layout = await tempLayout();
+    made.push(layout.remove);
+    return layout;
+  };
 }

@@ -14,6 +14,12 @@ async function catFromStore(sink: ReturnType<typeof blockstoreSink>, cid: string
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+async function publish(image: ReturnType<typeof buildImage>, reader = fixtureReader(image)) {
+  const sink = blockstoreSink();
+  const published = await publishImage({ reader, sink, hash: webCryptoHash }, image.top, signal);
+  return { sink, published };
+}
+
 const cidOf = (urls: string[] | undefined) => (urls?.[0] ?? '').replace('ipfs://', '');
 const signal = new AbortController().signal;
 
@@ -22,12 +28,7 @@ suite('publishImage', () => {
     const image = buildImage([100 * 1024, 600 * 1024]);
 
     it('adds every blob bottom-up and names the root descriptor by a raw-block CID', async () => {
-      const sink = blockstoreSink();
-      const published = await publishImage(
-        { reader: fixtureReader(image), sink, hash: webCryptoHash },
-        image.top,
-        signal,
-      );
+      const { sink, published } = await publish(image);
       const types = published.blobs.map((b) => b.mediaType);
       expect(types).toEqual([OCI_CONFIG, OCI_LAYER, OCI_LAYER, OCI_MANIFEST, OCI_MANIFEST, OCI_INDEX]);
       expect(published.blobs.at(-1)?.sourceDigest).toBe(image.top.digest);
@@ -40,12 +41,7 @@ suite('publishImage', () => {
     });
 
     it('keeps layer and config digests, changes manifest and index digests, and every CID serves its bytes', async () => {
-      const sink = blockstoreSink();
-      const published = await publishImage(
-        { reader: fixtureReader(image), sink, hash: webCryptoHash },
-        image.top,
-        signal,
-      );
+      const { sink, published } = await publish(image);
       const index = await catFromStore(sink, cidOf(published.root.urls));
       expect(sha256(index)).toBe(published.root.digest);
       expect(published.root.digest).not.toBe(image.top.digest);
@@ -64,9 +60,8 @@ suite('publishImage', () => {
     });
 
     it('adds a shared layer once, and a one-block layer gets the raw CID its digest names', async () => {
-      const sink = blockstoreSink();
       const reader = fixtureReader(image);
-      const published = await publishImage({ reader, sink, hash: webCryptoHash }, image.top, signal);
+      const { published } = await publish(image, reader);
       expect(reader.reads.filter((d) => d === image.layers[0]?.digest)).toHaveLength(1);
       const [small, large] = image.layers.map((l) => published.blobs.find((b) => b.digest === l.digest));
       expect(small?.cid).toBe(rawCidForDigest(small?.digest ?? '', small?.size ?? 0));

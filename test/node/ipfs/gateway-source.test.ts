@@ -3,6 +3,7 @@ import { createGatewaySource } from '../../../src/node/ipfs/gateway-source';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { createHttpTransport } from '../../../src/node/http-transport';
 import { startIpfsGateway, type IpfsTestServer } from '../../rig/ipfs-gateway';
+import { resetFaults } from '../../rig/ipfs-gateway-faults';
 import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
 
 const http = createHttpTransport();
@@ -20,12 +21,7 @@ describe('gateway source', () => {
     await gateway.close();
     http.close();
   });
-  const fresh = () => {
-    gateway.faults.tamper.clear();
-    gateway.faults.vanishAfterBytes = undefined;
-    gateway.faults.refuseCar = false;
-    gateway.requests.length = 0;
-  };
+  const fresh = () => resetFaults(gateway);
 
   it('reads a multi-block file from one CAR, checking every block', async () => {
     fresh();

@@ -3,6 +3,7 @@ import { createKuboRpcSink, createKuboRpcSource } from '../../../src/node/ipfs/k
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { addFile } from '../../rig/ipfs-gateway-store';
 import type { IpfsTestServer } from '../../rig/ipfs-gateway';
+import { resetFaults } from '../../rig/ipfs-gateway-faults';
 import { startKuboRpcServer } from '../../rig/kubo-rpc-server';
 import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
 
@@ -16,11 +17,7 @@ describe('Kubo RPC source', () => {
     kubo = await startKuboRpcServer(file.store);
   });
   afterAll(() => kubo.close());
-  const fresh = () => {
-    kubo.faults.tamper.clear();
-    kubo.faults.refuseCar = false;
-    kubo.requests.length = 0;
-  };
+  const fresh = () => resetFaults(kubo);
 
   it('reads a file from a dag/export CAR, every block checked', async () => {
     fresh();
