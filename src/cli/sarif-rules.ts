@@ -18,6 +18,7 @@ const DESCRIPTIONS: Record<string, string> = {
   SIGNATURE_REQUIRED: 'The policy requires a signature and none verifies',
   EXCEPTION_EXPIRED: 'A policy exception has ended',
   IGNORE_WITHOUT_REASON: 'An ignore comment without a reason',
+  IMAGE_ATTESTED_UNSIGNED: 'Attestations attached, but no trusted signature',
   COSIGN_NOT_SIGNED: 'No cosign signature',
   COSIGN_UNTRUSTED_KEY: 'cosign signature by a key that is not trusted',
   COSIGN_DIGEST_MISMATCH: 'cosign signature over another digest',

@@ -42,6 +42,7 @@ export const FINDING_CODES = {
   signatureRequired: 'SIGNATURE_REQUIRED',
   exceptionExpired: 'EXCEPTION_EXPIRED',
   ignoreWithoutReason: 'IGNORE_WITHOUT_REASON',
+  attested: 'IMAGE_ATTESTED_UNSIGNED',
 } as const;
 
 const RANK: Record<FindingSeverity, number> = { error: 3, warning: 2, information: 1, hint: 0 };

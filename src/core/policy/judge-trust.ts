@@ -47,7 +47,17 @@ function cosignVerdict(cosign: CosignEvidence, rule: EffectiveRule, at: At, requ
     message: w.message,
     ...at,
   }));
-  return { kind: 'cosign', ok: cosign.verified && cosign.failures.length === 0, findings: [...failures, ...warnings] };
+  const ok = cosign.verified && cosign.failures.length === 0;
+  return { kind: 'cosign', ok, findings: [...failures, ...warnings, ...(ok ? [] : attestedFinding(cosign, at))] };
+}
+
+/** Unsigned (or not by anyone trusted) but attested: for many public images that is the best evidence there is. */
+function attestedFinding(cosign: CosignEvidence, at: At): Finding[] {
+  const attestations = cosign.attestations ?? [];
+  if (attestations.length === 0) return [];
+  const kinds = [...new Set(attestations.map((a) => a.kind))].join(', ');
+  const message = `No trusted signature, but ${attestations.length} attestation${attestations.length === 1 ? ' is' : 's are'} attached (${kinds}): check who made them (e.g. cosign verify-attestation) or ask the publisher to sign.`;
+  return [{ code: FINDING_CODES.attested, severity: 'information', message, ...at }];
 }
 
 function unchecked(kind: 'dct' | 'cosign', ref: ImageRef): string {

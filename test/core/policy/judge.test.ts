@@ -254,3 +254,26 @@ describe('judge › cosign signatures by signers the policy does not name', () =
     ]);
   });
 });
+
+describe('judge › an image without a trusted signature that carries attestations', () => {
+  it('says so as information, beside the missing signature', () => {
+    const attested = cosign({
+      ...COSIGN_UNSIGNED,
+      attestations: [
+        { kind: 'provenance', level: 'platform', subject: DIGEST_B, digest: DIGEST_A, source: 'buildkit' },
+        { kind: 'sbom', level: 'platform', subject: DIGEST_B, digest: DIGEST_A, source: 'buildkit' },
+      ],
+    });
+    const found = run(`FROM a.example/app@${DIGEST_A}\n`, { trust: { cosign: attested } });
+    expect(codes(found)).toEqual([
+      ['COSIGN_NOT_SIGNED', 'warning'],
+      ['IMAGE_ATTESTED_UNSIGNED', 'information'],
+    ]);
+    expect(found[1]?.message).toContain('2 attestations are attached (provenance, sbom)');
+    expect(
+      run(`FROM a.example/app@${DIGEST_A}\n`, {
+        trust: { cosign: { ...COSIGN_VERIFIED, attestations: attested.attestations } },
+      }),
+    ).toEqual([]);
+  });
+});
