@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { computeHover } from '../src/core/features/compute-hover';
-import { ResolutionStore } from '../src/core/features/resolution-store';
+import { clientResolutionStore } from '../src/core/features/client-resolution-store';
 import { scanDocument } from '../src/core/features/scan-document';
 import { createNodeRegistryClient } from '../src/node/node-registry-client';
 import { startRig } from '../test/rig/rig';
@@ -12,13 +12,7 @@ const ROUNDS = 20;
 /** One hover with nothing cached: a new client and store, so auth, manifest fetch and digest check all happen. */
 async function coldHover(text: string): Promise<number> {
   const { client, close } = createNodeRegistryClient({ allowCredentialHelpers: false, diskCache: false, tagTtlMs: 0 });
-  const store = new ResolutionStore({
-    resolve: (reference, signal) => client.resolve(reference, { signal }),
-    now: Date.now,
-    ttlMs: 60_000,
-    failureTtlMs: 60_000,
-    offline: false,
-  });
+  const store = clientResolutionStore(client, { ttlSeconds: 60, offline: false });
   const { refs } = scanDocument(text, 'dockerfile', '/w/Dockerfile');
   const start = performance.now();
   const ref = refs[0];

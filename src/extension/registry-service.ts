@@ -1,12 +1,12 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CoreError } from '../core/errors';
+import { clientResolutionStore } from '../core/features/client-resolution-store';
 import { CosignStore } from '../core/features/cosign-store';
 import { cosignTrustPlan } from '../core/features/cosign-trust-plan';
 import { DctStore } from '../core/features/dct-store';
 import type { TrustLookups } from '../core/features/reference-trust';
-import { ResolutionStore } from '../core/features/resolution-store';
-import { withDefaultTag } from '../core/reference';
+import type { ResolutionStore } from '../core/features/resolution-store';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { CredentialSource } from '../core/registry/credential';
 import type { Policy } from '../core/policy';
@@ -20,8 +20,6 @@ import { verifyCosignEvidence } from '../core/features/cosign-evidence';
 import type { ExtensionSettings } from './settings';
 import { withTagRefresh } from './tag-refresh-cache';
 
-/** Failures are asked again after this long, so a network blip does not stick for the whole TTL. */
-const FAILURE_TTL_MS = 30_000;
 const USER_AGENT = 'image-trust-vscode';
 
 /** What the service is built from besides settings: where to log and cache, and the signed-in credentials. */
@@ -69,13 +67,7 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
     log,
     ...(environment.credentials ? { credentialsFirst: environment.credentials } : {}),
   });
-  const store = new ResolutionStore({
-    resolve: (reference, signal) => client.resolve(withDefaultTag({ ...reference, digest: undefined }), { signal }),
-    now: Date.now,
-    ttlMs: settings.cacheTtlSeconds * 1000,
-    failureTtlMs: Math.min(FAILURE_TTL_MS, settings.cacheTtlSeconds * 1000),
-    offline: settings.offline,
-  });
+  const store = clientResolutionStore(client, { ttlSeconds: settings.cacheTtlSeconds, offline: settings.offline });
   // The CLI's TOFU pins and version floors, so the editor and `image-trust verify` agree on what was seen.
   const trustStore = createDiskTrustStore(defaultTrustRoot(process.env, homedir()));
   // Shared for the service's life so the tags of one repository reuse the notary server's token.

@@ -13,6 +13,11 @@ let rig: Rig;
 let browser: Browser;
 let dir: string;
 
+/** A policy that requires a cosign signature on one repository. */
+function requireCosignFor(repository: string): string {
+  return `version: 1\nrules:\n  - match: { repository: "${repository}" }\n    signatures: { require: cosign }\n`;
+}
+
 function serverFor(workspace: string, restricted: boolean, helper: ReturnType<typeof writeCredentialHelper>) {
   return startCodeServer({
     workspace,
@@ -43,6 +48,7 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
   beforeAll(async () => {
     workspace = join(dir, 'trusted');
     writeWorkspace(workspace, rig);
+    writeFileSync(join(workspace, '.image-trust.yaml'), requireCosignFor(`${rig.registries.http.host}/demo/tool`));
     helper = writeCredentialHelper(join(dir, 'trusted-helper'), rig);
     server = await serverFor(workspace, false, helper);
     workbench = await Workbench.open(browser, server.url);
@@ -97,12 +103,17 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     expect(text).toMatch(/manifest signed by key/);
   });
 
-  it('lists an image without a cosign signature in the Problems panel, once verification has run', async () => {
+  it('lists images without a cosign signature in the Problems panel, as the policy judges them', async () => {
     await workbench.openFile('Dockerfile');
     // Verification finishes after resolution: wait on the panel's contents, not on a fixed time.
-    const rows = await workbench.problems((r) => r.some((row) => row.includes('COSIGN_NOT_SIGNED')));
-    const unsigned = rows.filter((row) => row.includes('COSIGN_NOT_SIGNED')).join('\n');
-    expect(unsigned).toContain('has no cosign signature');
+    const rows = await workbench.problems(
+      (r) => r.some((row) => row.includes('COSIGN_NOT_SIGNED')) && r.some((row) => row.includes('SIGNATURE_REQUIRED')),
+    );
+    // The token registry's image is unsigned; demo/tool is unsigned where the workspace policy requires cosign.
+    expect(rows.filter((row) => row.includes('COSIGN_NOT_SIGNED')).join('\n')).toContain('has no cosign signature');
+    expect(rows.filter((row) => row.includes('SIGNATURE_REQUIRED')).join('\n')).toContain(
+      'requires a cosign signature',
+    );
   });
 
   it('summarises the file in the status bar', async () => {
@@ -110,7 +121,7 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     const item = workbench.page.locator('.statusbar-item', { hasText: 'refs ·' }).first();
     await expect
       .poll(async () => (await item.innerText()).trim(), { timeout: 60_000 })
-      .toBe('4 refs · 4 unpinned · 2 unsigned · 1 failing');
+      .toBe('4 refs · 4 unpinned · 1 unsigned · 2 failing');
   });
 
   it('opens the evidence of a reference as a read-only document', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type * as vscode from 'vscode';
 import type { DctResult } from '../../src/core/trust/notary';
-import type { CosignEvidence } from '../../src/core/trust/sigstore';
 import { DocumentScans } from '../../src/extension/document-scans';
 import { createHoverProvider } from '../../src/extension/hover-provider';
 import { cancellableToken } from './cancellation';
+import { cosignEvidence, unsignedEvidence } from '../core/features/feature-fixtures';
 import { fakeDocument, neverCancelled } from './fake-document';
 import { DIGEST, serviceWith } from './provider-fixtures';
 import { Position, type Hover } from './vscode-values';
@@ -91,14 +91,8 @@ describe('the hover provider', () => {
   });
 
   it('shows which key signed the digest once cosign is verified', async () => {
-    const evidence: CosignEvidence = {
-      signed: true,
-      verified: true,
-      signatures: [{ keyId: 'ab12cd34ef56ab12cd34', level: 'manifest', digest: DIGEST }],
-      failures: [],
-      warnings: [],
-      codes: [],
-    };
+    const signatures = [{ keyId: 'ab12cd34ef56ab12cd34', level: 'manifest', digest: DIGEST }] as const;
+    const evidence = cosignEvidence({ signatures: [...signatures] });
     const provider = createHoverProvider(new DocumentScans(), serviceWith('resolved', undefined, evidence));
     const hover = (await provider.provideHover(
       document,
@@ -110,14 +104,7 @@ describe('the hover provider', () => {
   });
 
   it('reports an unsigned image as a finding when cosign keys are configured', async () => {
-    const evidence: CosignEvidence = {
-      signed: false,
-      verified: false,
-      signatures: [],
-      failures: [{ code: 'COSIGN_NOT_SIGNED', digest: DIGEST, message: 'No cosign signature.' }],
-      warnings: [],
-      codes: ['COSIGN_NOT_SIGNED'],
-    };
+    const evidence = unsignedEvidence(DIGEST);
     const provider = createHoverProvider(new DocumentScans(), serviceWith('resolved', undefined, evidence));
     const text = (
       (await provider.provideHover(

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyCosignEvidence } from '../../src/core/features/cosign-evidence';
 import { planPinEdits } from '../../src/core/features/pin-edits';
 import { fetchPinTargets } from '../../src/core/features/pin-targets';
-import { ResolutionStore } from '../../src/core/features/resolution-store';
+import { clientResolutionStore } from '../../src/core/features/client-resolution-store';
 import { scanDocument } from '../../src/core/features/scan-document';
 import { createSigstoreTrust, parseCosignKey, publicGoodTrustedRoot } from '../../src/core/trust/sigstore';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
@@ -22,13 +22,7 @@ describe("the extension's features against the real registry", () => {
 
   async function planUpdate(text: string) {
     const { refs } = scanDocument(text, 'dockerfile', '/w/Dockerfile');
-    const store = new ResolutionStore({
-      resolve: (reference, signal) => client.resolve(reference, { signal }),
-      now: Date.now,
-      ttlMs: 60_000,
-      failureTtlMs: 60_000,
-      offline: false,
-    });
+    const store = clientResolutionStore(client, { ttlSeconds: 60, offline: false });
     const signal = new AbortController().signal;
     await store.ensure(
       refs.flatMap((ref) => (ref.reference ? [ref.reference] : [])),

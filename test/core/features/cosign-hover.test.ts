@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cosignHoverLines } from '../../../src/core/features/cosign-hover';
-import type { CosignEvidence } from '../../../src/core/trust/sigstore';
-import { ARM_DIGEST, DIGEST_A } from './feature-fixtures';
+import { ARM_DIGEST, cosignEvidence, DIGEST_A } from './feature-fixtures';
 
-const base: CosignEvidence = { signed: true, verified: true, signatures: [], failures: [], warnings: [], codes: [] };
+const base = cosignEvidence();
 
 describe('cosign hover lines', () => {
   it('names a keyless signer by identity and issuer, per level', () => {

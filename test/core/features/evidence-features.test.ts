@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeEvidence } from '../../../src/core/features/compute-evidence';
 import { computeEvidenceActions } from '../../../src/core/features/evidence-actions';
 import type { TrustLookups } from '../../../src/core/features/reference-trust';
-import type { CosignEvidence } from '../../../src/core/trust/sigstore';
-import { ARM_DIGEST, DIGEST_A, dockerfileRefs, lookupOf, resolution } from './feature-fixtures';
+import { ARM_DIGEST, cosignEvidence, DIGEST_A, dockerfileRefs, lookupOf, resolution } from './feature-fixtures';
 
 const ALPINE = 'docker.io/library/alpine:3.19';
-const COSIGN: CosignEvidence = {
-  signed: true,
-  verified: true,
-  signatures: [{ keyId: 'k1', level: 'index', digest: DIGEST_A }],
-  failures: [],
-  warnings: [],
-  codes: [],
-};
+const COSIGN = cosignEvidence({ signatures: [{ keyId: 'k1', level: 'index', digest: DIGEST_A }] });
 
 function lookups(overrides: Partial<TrustLookups> = {}): TrustLookups {
   const platforms = [

@@ -3,6 +3,7 @@ import { fetchPinTargets, type PinTargetOf } from '../../../src/core/features/pi
 import type { ResolutionLookup, ResolutionState } from '../../../src/core/features/resolution-state';
 import type { RegistryClient, Resolution } from '../../../src/core/registry/client-types';
 import type { ImageRef } from '../../../src/core/scan/image-ref';
+import type { CosignEvidence } from '../../../src/core/trust/sigstore';
 import { scanDocument } from '../../../src/core/features/scan-document';
 
 export const DIGEST_A = `sha256:${'a'.repeat(64)}`;
@@ -44,4 +45,15 @@ export const NO_NETWORK: RegistryClient = {
 /** The pin targets of these references from a lookup, chosen by the core as `image-trust pin` chooses them. */
 export function targetsFor(refs: readonly ImageRef[], lookup: ResolutionLookup): Promise<PinTargetOf> {
   return fetchPinTargets(refs, lookup, NO_NETWORK, new AbortController().signal);
+}
+
+/** cosign evidence: verified and signed by default, with what a test changes. */
+export function cosignEvidence(overrides: Partial<CosignEvidence> = {}): CosignEvidence {
+  return { signed: true, verified: true, signatures: [], failures: [], warnings: [], codes: [], ...overrides };
+}
+
+/** cosign evidence of an image with no signature at all. */
+export function unsignedEvidence(digest: string): CosignEvidence {
+  const failures = [{ code: 'COSIGN_NOT_SIGNED', digest, message: `${digest} has no cosign signature.` }];
+  return cosignEvidence({ signed: false, verified: false, failures, codes: ['COSIGN_NOT_SIGNED'] });
 }

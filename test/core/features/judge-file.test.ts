@@ -3,18 +3,10 @@ import { computeFileSummary } from '../../../src/core/features/compute-file-summ
 import { judgeFile } from '../../../src/core/features/judge-file';
 import type { TrustLookups } from '../../../src/core/features/reference-trust';
 import { DEFAULT_POLICY, parseIgnoreComments, parsePolicyText } from '../../../src/core/policy';
-import type { CosignEvidence } from '../../../src/core/trust/sigstore';
-import { DIGEST_A, dockerfileRefs, lookupOf, resolved } from './feature-fixtures';
+import { DIGEST_A, dockerfileRefs, lookupOf, resolved, unsignedEvidence } from './feature-fixtures';
 
 const ALPINE = 'docker.io/library/alpine:3.19';
-const UNSIGNED: CosignEvidence = {
-  signed: false,
-  verified: false,
-  signatures: [],
-  failures: [{ code: 'COSIGN_NOT_SIGNED', digest: DIGEST_A, message: 'No cosign signature.' }],
-  warnings: [],
-  codes: ['COSIGN_NOT_SIGNED'],
-};
+const UNSIGNED = unsignedEvidence(DIGEST_A);
 
 function lookups(cosign: TrustLookups['cosign']): TrustLookups {
   return { resolution: lookupOf({ [ALPINE]: resolved(DIGEST_A) }), dct: () => undefined, cosign };
