@@ -93,6 +93,18 @@ describe('image-trust check against the rig', () => {
     });
   });
 
+  describe('progress', () => {
+    it('goes to stderr with --progress, and is silent off a terminal without it', async () => {
+      const ws = await open({ Dockerfile: `FROM ${http}/demo/app:v1\n` });
+      const quiet = await ws.check(ws.root);
+      expect(quiet.stderr).toBe('');
+      const loud = await ws.check(ws.root, '--progress');
+      expect(loud.stderr).toContain('image-trust: resolving 1/1');
+      expect(loud.stderr).toContain('image-trust: verifying 1/1');
+      expect(loud.stdout).toBe(quiet.stdout);
+    });
+  });
+
   describe('--format sarif', () => {
     it('prints valid SARIF whose results sit at the reference ranges', async () => {
       const ws = await open({ 'compose.yaml': `services:\n  a:\n    image: "${http}/demo/app:v1"\n` });
