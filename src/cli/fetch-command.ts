@@ -1,19 +1,13 @@
 import { resolve } from 'node:path';
 import { CoreError } from '../core/errors';
-import type { Descriptor } from '../core/ipfs/descriptor';
-import { fetchImage, type FetchDeps } from '../core/ipfs/fetch-image';
 import { parsePlatformText } from '../core/ipfs/platform-select';
-import { registryBlobReader, registryTopDescriptor } from '../core/ipfs/registry-blob-reader';
-import { fetchRootDescriptor } from '../core/ipfs/root-descriptor';
-import type { RegistryClient } from '../core/registry/client-types';
-import { createNodeHash } from '../node/ipfs/node-hash';
-import { createOciLayoutStore } from '../node/oci-layout-store';
+import { fetchToLayout, MAX_REGISTRY_LAYER_BYTES } from '../node/ipfs/fetch-to-layout';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import type { Command } from './commands';
 import { progressReporter } from './fetch-progress';
 import { reportText, toReport, type FetchReport } from './fetch-report';
-import { chooseSources, type ChosenSources } from './fetch-sources';
-import { defaultOutputName, parseFetchTarget, type FetchTarget } from './fetch-target';
+import { chooseSources } from './fetch-sources';
+import { defaultOutputName, parseFetchTarget } from './fetch-target';
 import { IPFS_NODE_FLAGS, IPFS_NODE_FLAGS_USAGE } from './ipfs-flags';
 import { parseOutputFormat } from './output-format';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
@@ -42,9 +36,6 @@ ${REGISTRY_FLAGS_USAGE}
 Exit status: 0 when the image was fetched and verified, 3 when it was not, 2 on a usage error.
 `;
 
-/** A layer from the registry fallback passes through memory (the registry client reads a blob at once). */
-const MAX_LAYER_BYTES = 4 * 1024 * 1024 * 1024;
-
 const FLAGS = {
   ...REGISTRY_FLAGS,
   ...IPFS_NODE_FLAGS,
@@ -68,7 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--platform takes OS/ARCH[/VARIANT], not ${JSON.stringify(values.platform)}`);
   }
   const output = resolve(io.cwd, values.output ?? defaultOutputName(target));
-  const registry = registryClientFor(values, io, { maxBlobBytes: MAX_LAYER_BYTES });
+  const registry = registryClientFor(values, io, { maxBlobBytes: MAX_REGISTRY_LAYER_BYTES });
   const chosen = await chooseSources(
     { ...values, ipfs: values.ipfs || target.kind === 'ipfs' },
     io,
@@ -80,9 +71,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
   process.once('SIGINT', interrupt);
   let report: FetchReport;
   try {
-    const fallback = values['no-registry-fallback'] ? undefined : registry.client;
-    const options = { platform, signal: controller.signal, output, progress };
-    report = await fetchTarget(target, chosen, registry.client, fallback, options);
+    const fetched = await fetchToLayout(target, {
+      sources: chosen.sources,
+      client: registry.client,
+      fallback: !values['no-registry-fallback'],
+      output,
+      signal: controller.signal,
+      ...(platform ? { platform } : {}),
+      ...(progress ? { progress } : {}),
+    });
+    report = toReport(target.input, output, fetched);
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;
     report = { target: target.input, output, entries: [], blobs: [], error: error.message, code: error.code };
@@ -94,41 +92,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
   return report.error === null ? EXIT.ok : EXIT.incomplete;
-}
-
-async function fetchTarget(
-  target: FetchTarget,
-  chosen: ChosenSources,
-  client: RegistryClient,
-  fallbackClient: RegistryClient | undefined,
-  options: { platform: ReturnType<typeof parsePlatformText>; signal: AbortSignal; output: string } & Pick<
-    FetchDeps,
-    'progress'
-  >,
-): Promise<FetchReport> {
-  const { signal } = options;
-  const top =
-    target.kind === 'ipfs'
-      ? (await fetchRootDescriptor(chosen.sources, target.cid, createNodeHash, signal)).descriptor
-      : await registryTopDescriptor(client, target, signal);
-  const fallback =
-    target.kind === 'registry' && fallbackClient !== undefined ? registryBlobReader(fallbackClient, target) : undefined;
-  const store = await createOciLayoutStore(options.output, createNodeHash);
-  const deps: FetchDeps = {
-    sources: chosen.sources,
-    store,
-    createHash: createNodeHash,
-    ...(fallback ? { fallback } : {}),
-  };
-  if (options.progress) deps.progress = options.progress;
-  const fetched = await fetchImage(deps, top, { signal, ...(options.platform ? { platform: options.platform } : {}) });
-  await store.writeIndex(fetched.entries.map((entry) => named(entry, target.tag)));
-  return toReport(target.input, options.output, fetched);
-}
-
-// umoci and skopeo's oci:DIR:NAME find an image by this annotation.
-function named(entry: Descriptor, tag: string): Descriptor {
-  return { ...entry, annotations: { ...entry.annotations, 'org.opencontainers.image.ref.name': tag } };
 }
 
 export const fetchCommand: Command = {
