@@ -1,4 +1,10 @@
-import { attestationPredicates, buildkitEntries, classifyAttestation, type AttestationEvidence } from './attestations';
+import {
+  attestationPredicates,
+  buildkitEntries,
+  classifyAttestation,
+  type AttestationEvidence,
+  type BuildkitEntry,
+} from './attestations';
 import { CosignError } from './cosign-error';
 import type { CosignOptions } from './defaults';
 import type { SignatureSource } from './ports';
@@ -11,32 +17,36 @@ function parseJson(bytes: Uint8Array, what: string): unknown {
   }
 }
 
-export interface BuildkitFindings {
-  /** Digests of the index's attestation manifests: not platforms, so not signature levels. */
-  manifests: Set<string>;
-  attestations: AttestationEvidence[];
-}
-
-/**
- * Reads the BuildKit attestation manifests of an index (`vnd.docker.reference.type: attestation-manifest`, one
- * per platform, their layers annotated with `in-toto.io/predicate-type`): SLSA provenance, SPDX SBOMs, ….
- * `platformOf` names the platform manifest each one is about.
- */
-export async function findBuildkitAttestations(
-  index: { digest: string; platformOf: (digest: string) => string | undefined },
+/** The attestation manifests an index lists: not platforms, so not signature levels. */
+export async function listBuildkitAttestations(
+  indexDigest: string,
   source: SignatureSource,
   options: CosignOptions,
   signal?: AbortSignal,
-): Promise<BuildkitFindings> {
-  const entries = buildkitEntries(parseJson(await source.fetchManifest(index.digest, signal), 'image index'));
+): Promise<BuildkitEntry[]> {
+  const entries = buildkitEntries(parseJson(await source.fetchManifest(indexDigest, signal), 'image index'));
   if (entries.length > options.maxAttestationManifests) {
-    const message = `The index ${index.digest} lists ${entries.length} attestation manifests, more than ${options.maxAttestationManifests}.`;
+    const message = `The index ${indexDigest} lists ${entries.length} attestation manifests, more than ${options.maxAttestationManifests}.`;
     throw new CosignError('COSIGN_MALFORMED_SIGNATURE', message);
   }
+  return entries;
+}
+
+/**
+ * Reads BuildKit attestation manifests (`vnd.docker.reference.type: attestation-manifest`, one per platform, their
+ * layers annotated with `in-toto.io/predicate-type`): SLSA provenance, SPDX SBOMs, ….  `platformOf` names the
+ * platform manifest each one is about.
+ */
+export async function readBuildkitAttestations(
+  entries: readonly BuildkitEntry[],
+  platformOf: (digest: string) => string | undefined,
+  source: SignatureSource,
+  signal?: AbortSignal,
+): Promise<AttestationEvidence[]> {
   const found = await Promise.all(
     entries.map(async (entry) => {
       const manifest = parseJson(await source.fetchManifest(entry.digest, signal), 'attestation manifest');
-      const platform = index.platformOf(entry.subject);
+      const platform = platformOf(entry.subject);
       return attestationPredicates(manifest).map((predicateType): AttestationEvidence => ({
         kind: classifyAttestation(predicateType) ?? 'other',
         level: 'platform',
@@ -48,5 +58,5 @@ export async function findBuildkitAttestations(
       }));
     }),
   );
-  return { manifests: new Set(entries.map((e) => e.digest)), attestations: found.flat() };
+  return found.flat();
 }

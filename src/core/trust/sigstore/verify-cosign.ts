@@ -1,5 +1,5 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import { findBuildkitAttestations } from './buildkit-attestations';
+import { listBuildkitAttestations, readBuildkitAttestations } from './buildkit-attestations';
 import { signedLevelsOf, type CosignEvidence } from './cosign-evidence';
 import { resolveCosignOptions, type CosignOptions } from './defaults';
 import type { IdentityPolicy } from './identity-policy';
@@ -66,11 +66,15 @@ export async function verifyCosign(subject: CosignSubject, deps: CosignDeps): Pr
   const options = resolveCosignOptions(deps.options);
   const signal = deps.signal ? { signal: deps.signal } : {};
   const platformOf = (digest: string) => subject.platforms.find((p) => p.digest === digest)?.platform;
-  const buildkit = subject.isIndex
-    ? await findBuildkitAttestations({ digest: subject.digest, platformOf }, deps.source, options, deps.signal)
-    : { manifests: new Set<string>(), attestations: [] };
+  const entries = subject.isIndex
+    ? await listBuildkitAttestations(subject.digest, deps.source, options, deps.signal)
+    : [];
   const ctx = { repository: subject.repository, trust: trustOf(deps), source: deps.source, options, ...signal };
-  const levels = await Promise.all(subjects(subject, buildkit.manifests).map((s) => verifyLevel(s, ctx)));
+  // Attestation manifests are read while the signatures are checked.
+  const [buildkit, levels] = await Promise.all([
+    readBuildkitAttestations(entries, platformOf, deps.source, deps.signal),
+    Promise.all(subjects(subject, new Set(entries.map((e) => e.digest))).map((s) => verifyLevel(s, ctx))),
+  ]);
   const [top, ...children] = levels as [LevelResult, ...LevelResult[]];
   const verified = isVerified(top) || (children.length > 0 && children.every(isVerified));
   const failures = verified ? [] : failuresOf(top, children);
@@ -85,6 +89,6 @@ export async function verifyCosign(subject: CosignSubject, deps: CosignDeps): Pr
     codes: [...new Set([...failures, ...warnings].map((f) => f.code))],
     levels: levelFacts,
     signedLevels: signedLevelsOf(levelFacts),
-    attestations: [...buildkit.attestations, ...referrerAttestations(levels)],
+    attestations: [...buildkit, ...referrerAttestations(levels)],
   };
 }
