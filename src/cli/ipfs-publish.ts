@@ -5,7 +5,8 @@ import { registryBlobReader, registryTopDescriptor } from '../core/ipfs/registry
 import { parseNormalizedNamed, referenceString } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
 import { webCryptoHash } from '../core/registry/digest';
-import { UsageError } from './cli-io';
+import { UsageError, type CliIo } from './cli-io';
+import { registryClientFor, type RegistryFlagValues } from './registry-flags';
 
 export interface PinnedRef {
   input: string;
@@ -21,6 +22,14 @@ export interface PublishRow {
   reference: string;
   image: PublishedImage | null;
   error: { code: string | null; message: string } | null;
+}
+
+/** Whole layers go through memory on their way to IPFS: the registry client reads a blob at once. */
+const MAX_LAYER_BYTES = 4 * 1024 * 1024 * 1024;
+
+/** The registry client for publishing: the CLI's, with a blob cap that fits layers. */
+export function publishingRegistry(values: RegistryFlagValues, io: CliIo) {
+  return registryClientFor(values, io, { maxBlobBytes: MAX_LAYER_BYTES });
 }
 
 /** A pinned reference from the command line; anything else is a usage error, found before a node starts. */

@@ -23,7 +23,7 @@ export function heliaNodes() {
     async stopAll(): Promise<void> {
       const all = started.splice(0);
       await Promise.all(all.map(({ node }) => node.stop()));
-      await Promise.all(all.map(({ dir }) => rm(dir, { recursive: true, force: true })));
+      await Promise.all(all.map(({ dir }) => rm(dir, { recursive: true, force: true, maxRetries: 5 })));
     },
   };
 }
