@@ -1,8 +1,7 @@
 import type { IpfsBlobSource } from '../core/ipfs/blob-source';
 import type { Transport } from '../core/registry/ports';
-import { createGatewaySource } from '../node/ipfs/gateway-source';
 import { findKuboApi } from '../node/ipfs/kubo-api-address';
-import { createNodeHash } from '../node/ipfs/node-hash';
+import { httpIpfsSources } from '../node/ipfs/ipfs-sources';
 import { UsageError, type CliIo } from './cli-io';
 import { heliaOptionsFor, type IpfsNodeFlagValues } from './ipfs-flags';
 
@@ -30,28 +29,21 @@ export function wantsIpfs(values: FetchSourceFlags): boolean {
  */
 export async function chooseSources(values: FetchSourceFlags, io: CliIo, transport: Transport): Promise<ChosenSources> {
   if (!wantsIpfs(values)) return { sources: [], close: async () => undefined };
-  const sources: IpfsBlobSource[] = [];
-  const closers: (() => Promise<void>)[] = [];
-  const api = await kuboApi(values, io);
-  if (api !== undefined) {
-    const { createKuboRpcSource } = await import('../node/ipfs/kubo-rpc-source');
-    sources.push(await createKuboRpcSource({ url: api, createHash: createNodeHash }));
-  }
+  const kuboApi = await findApi(values, io);
   const gateways = values['ipfs-gateway'] ?? [];
-  if (values['ipfs-peer']?.length || (api === undefined && gateways.length === 0)) {
-    const { openHeliaNode } = await import('../node/ipfs/helia-embedded');
-    const node = await openHeliaNode(heliaOptionsFor(values, io));
-    sources.push(node.source);
-    closers.push(() => node.stop());
+  const insecureHosts = values['insecure-registry'] ?? [];
+  const { kubo, gateway } = await httpIpfsSources({ kuboApi, gateways, transport, insecureHosts });
+  const nearest = kubo === undefined ? [] : [kubo];
+  const farthest = gateway === undefined ? [] : [gateway];
+  if (!values['ipfs-peer']?.length && (kubo !== undefined || gateway !== undefined)) {
+    return { sources: [...nearest, ...farthest], close: async () => undefined };
   }
-  if (gateways.length > 0) {
-    const insecureHosts = values['insecure-registry'] ?? [];
-    sources.push(createGatewaySource({ gateways, transport, createHash: createNodeHash, insecureHosts }));
-  }
-  return { sources, close: async () => void (await Promise.all(closers.map((close) => close()))) };
+  const { openHeliaNode } = await import('../node/ipfs/helia-embedded');
+  const node = await openHeliaNode(heliaOptionsFor(values, io));
+  return { sources: [...nearest, node.source, ...farthest], close: () => node.stop() };
 }
 
-async function kuboApi(values: FetchSourceFlags, io: CliIo): Promise<string | undefined> {
+async function findApi(values: FetchSourceFlags, io: CliIo): Promise<string | undefined> {
   try {
     return await findKuboApi(values['ipfs-api'], io.env, io.env.HOME);
   } catch (error) {
