@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import type { RigInfo } from '../rig/rig-types';
 import { captureIo } from '../support/capture-io';
-import { makeTempTree } from '../support/temp-dir';
+import { resolveHome } from './registry-resolve-cli';
 
 export interface CheckJson {
   references: number;
@@ -35,13 +35,9 @@ export interface CheckRunResult {
 
 /** A throw-away workspace (HOME and cache inside it) to run `image-trust check` in, in-process. */
 export async function checkWorkspace(rig: RigInfo, files: Record<string, string>) {
-  const tree = await makeTempTree(files);
-  const env = {
-    HOME: tree.root,
-    XDG_CACHE_HOME: join(tree.root, '.cache'),
-    DOCKER_CONFIG: join(tree.root, '.docker'),
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-  };
+  // The same throw-away HOME as the resolve tests (docker config and cache inside it), holding the workspace too.
+  const tree = await resolveHome(rig, files);
+  const env = tree.env;
   const check = async (...args: string[]): Promise<CheckRunResult> => {
     const captured = captureIo(tree.root, env);
     const status = await runCli(['check', '--ca-file', rig.tls.caFile, '--no-cache', ...args], captured.io);
