@@ -5,6 +5,7 @@ import { parseReferrersIndex, type ReferrerDescriptor } from './referrers';
 import { parseSignatureManifest } from './signature-manifest';
 import { verifyLayer, type LayerContext, type LayerOutcome, type VerifiedSigner } from './verify-layer';
 import { verifyReferrer, type ReferrerOutcome } from './verify-referrer';
+import { COSIGN_SIG_ARTIFACT, verifySigReferrer } from './verify-sig-referrer';
 
 /** Which manifest a signature covers: the pinned index, a pinned single manifest, or a platform of an index. */
 export type SignatureLevel = 'index' | 'manifest' | 'platform';
@@ -87,9 +88,15 @@ const isSignature = (o: ReferrerOutcome): o is LayerOutcome => o.kind === 'verif
 export async function verifyLevel(subject: LevelSubject, base: Omit<LayerContext, 'digest'>): Promise<LevelResult> {
   const ctx = { ...base, digest: subject.digest };
   const [tagged, listed] = await Promise.all([sigTagOutcomes(subject, ctx), listReferrers(ctx)]);
-  const referred = await Promise.all(
-    listed.descriptors.map((d) => verifyReferrer(d, ctx).then((o) => [d, o] as const)),
-  );
+  const referred = (
+    await Promise.all(
+      listed.descriptors.map(async (d) => {
+        const found =
+          d.artifactType === COSIGN_SIG_ARTIFACT ? await verifySigReferrer(d, ctx) : [await verifyReferrer(d, ctx)];
+        return found.map((o) => [d, o] as const);
+      }),
+    )
+  ).flat();
   const outcomes = [...(tagged ?? []), ...referred.map(([, o]) => o).filter(isSignature)];
   const attestations = referred.flatMap(([d, o]) =>
     o.kind === 'attestation' ? [{ ...o.attestation, digest: d.digest }] : [],

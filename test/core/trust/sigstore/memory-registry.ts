@@ -18,13 +18,26 @@ export class MemoryRegistry {
     return sha256(bytes);
   }
 
+  /** Stores a blob and returns its digest. */
+  blob(bytes: Uint8Array): string {
+    this.blobs.set(sha256(bytes), bytes);
+    return sha256(bytes);
+  }
+
   /** Attaches `blob` to `subject` as a referrer of `artifactType` (its one layer), with `annotations`. */
   attach(subject: string, artifactType: string, blob: Uint8Array, annotations: Record<string, string> = {}) {
-    this.blobs.set(sha256(blob), blob);
-    const layer = { mediaType: artifactType, digest: sha256(blob), size: blob.length };
-    const manifest = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType, layers: [layer] }),
-    );
+    const layer = { mediaType: artifactType, digest: this.blob(blob), size: blob.length };
+    const manifest = { schemaVersion: 2, mediaType: OCI_MANIFEST, artifactType, layers: [layer] };
+    this.attachManifest(subject, artifactType, Buffer.from(JSON.stringify(manifest)), annotations);
+  }
+
+  /** Attaches a whole referrer manifest to `subject`. */
+  attachManifest(
+    subject: string,
+    artifactType: string,
+    manifest: Uint8Array,
+    annotations: Record<string, string> = {},
+  ) {
     this.manifests.set(sha256(manifest), manifest);
     const entry = {
       mediaType: OCI_MANIFEST,

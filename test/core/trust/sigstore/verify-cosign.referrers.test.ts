@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RegistryError } from '../../../../src/core/registry/registry-error';
 import {
@@ -14,6 +14,8 @@ import { MemoryRegistry } from './memory-registry';
 
 const REPO = 'registry.test/acme/app';
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const COSIGN_SIG = 'application/vnd.dev.cosign.artifact.sig.v1+json';
+const SIMPLE_SIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
 const IDENTITY = 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main';
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const keyPair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -115,5 +117,24 @@ describe('verifyCosign › Sigstore bundles stored as OCI 1.1 referrers', () => 
     const registry = new MemoryRegistry();
     registry.via = new RegistryError('REGISTRY_UNAVAILABLE', 'the registry is failing');
     expect(await verify(registry, registry.image('i'))).toMatchObject({ codes: ['COSIGN_REFERRERS_UNAVAILABLE'] });
+  });
+
+  it('verifies a cosign 2 signature referrer (a .sig manifest pushed with --registry-referrers-mode=oci-1-1)', async () => {
+    const registry = new MemoryRegistry();
+    const digest = registry.image('j');
+    const critical = {
+      identity: { 'docker-reference': REPO },
+      image: { 'docker-manifest-digest': digest },
+      type: 'cosign container image signature',
+    };
+    const payload = Buffer.from(JSON.stringify({ critical, optional: null }));
+    const annotations = {
+      'dev.cosignproject.cosign/signature': sign('sha256', payload, keyPair.privateKey).toString('base64'),
+    };
+    const layer = { mediaType: SIMPLE_SIGNING, digest: registry.blob(payload), size: payload.length, annotations };
+    registry.attachManifest(digest, COSIGN_SIG, Buffer.from(JSON.stringify({ schemaVersion: 2, layers: [layer] })));
+    const evidence = await verify(registry, digest, { requireTlog: false });
+    expect(evidence).toMatchObject({ verified: true, codes: [] });
+    expect(evidence.signatures).toEqual([expect.objectContaining({ keyId: cosignKey.keyId, source: 'referrer' })]);
   });
 });
