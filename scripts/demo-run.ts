@@ -38,16 +38,17 @@ async function check(rig: Rig, workspace: string): Promise<number> {
 
 async function main(): Promise<number> {
   say('Starting the local rig: docker-registry, notary-server and notary-signer on 127.0.0.1…');
-  const rig = await startRig();
+  const starting = startRig();
   let workspace: string | undefined;
   const stop = async () => {
-    await rig.stop();
+    await (await starting).stop();
     if (workspace) await rm(workspace, { recursive: true, force: true });
   };
-  // Ctrl-C stops every server the demo started before the process ends.
+  // Ctrl-C, even while the rig starts, stops every server the demo started before the process ends.
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
+    const rig = await starting;
     if (!rig.cosign) throw new Error('the rig made no cosign signatures');
     await makeTrustExpireSoon(rig);
     workspace = await writeDemoWorkspace(rig, rig.cosign.keyFile);
