@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isCoreError } from '../core/errors';
@@ -8,8 +7,8 @@ import { referenceString } from '../core/reference';
 import type { CredentialSource } from '../core/registry/credential';
 import type { ImageRef } from '../core/scan/image-ref';
 import { fetchToLayout, MAX_REGISTRY_LAYER_BYTES } from '../node/ipfs/fetch-to-layout';
-import { httpIpfsSources } from '../node/ipfs/ipfs-sources';
-import { findKuboApi } from '../node/ipfs/kubo-api-address';
+import { createGatewaySource } from '../node/ipfs/gateway-source';
+import { createNodeHash } from '../node/ipfs/node-hash';
 import { createNodeRegistryClient } from '../node/node-registry-client';
 import { abortOn } from './abort-on';
 import { fromPosition } from './to-vscode';
@@ -92,8 +91,8 @@ async function fetchInto(
 ) {
   const settings = readSettings();
   const config = vscode.workspace.getConfiguration('imageTrust.ipfs');
-  // User settings only: a workspace must not choose where this machine fetches from.
-  const api = config.inspect<string>('api')?.globalValue;
+  // User settings only: a workspace must not choose where this machine fetches from. A Kubo daemon is reached
+  // through its own trustless gateway (:8080): the Kubo RPC client would pull libp2p into the extension bundle.
   const gateways = config.inspect<string[]>('gateways')?.globalValue ?? [];
   const registry = createNodeRegistryClient({
     allowCredentialHelpers: settings.allowCredentialHelpers,
@@ -105,15 +104,18 @@ async function fetchInto(
   });
   const { signal, dispose } = abortOn(token);
   try {
-    const kuboApi = await findKuboApi(api, process.env, homedir());
-    const insecureHosts = settings.insecureRegistries;
-    const { kubo, gateway } = await httpIpfsSources({
-      kuboApi,
-      gateways,
-      transport: registry.transport,
-      insecureHosts,
-    });
-    const sources = [kubo, gateway].filter((s) => s !== undefined);
+    const sources =
+      gateways.length === 0
+        ? []
+        : [
+            createGatewaySource({
+              gateways,
+              transport: registry.transport,
+              createHash: createNodeHash,
+              insecureHosts: settings.insecureRegistries,
+            }),
+          ];
+    if (sources.length === 0) progress.report({ message: 'no imageTrust.ipfs.gateways set: from the registry only' });
     const options = {
       sources,
       client: registry.client,
