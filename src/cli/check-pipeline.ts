@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { judge, type Finding, type IgnoreComment, type Policy } from '../core/policy';
-import { parseIgnoreComments } from '../core/policy';
+import { judge, parseIgnoreComments, type Finding, type IgnoreComment, type Policy } from '../core/policy';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { WorkspaceScan } from '../core/scan/image-ref';
 import { readTextFile } from '../core/scan/read-text-file';
