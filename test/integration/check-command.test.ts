@@ -25,6 +25,18 @@ describe('image-trust check against the rig', () => {
     });
   });
 
+  describe('when the policy holds the key as PEM text', () => {
+    it('verifies with it as with a key file', async () => {
+      const v1 = rigImage(rig, 'v1');
+      const pem = (await readFile(cosign.keyFile, 'utf8')).trim().split('\n');
+      const inline = `signatures:\n  require: cosign\n  keys:\n    - |\n${pem.map((line) => `      ${line}`).join('\n')}\n`;
+      const ws = await open({ Dockerfile: `FROM ${http}/demo/app:v1@${v1.digest}\n`, '.image-trust.yaml': inline });
+      const { status, report } = await ws.json(ws.root);
+      expect(report.evidence).toMatchObject([{ cosign: { verified: true } }]);
+      expect(status).toBe(0);
+    });
+  });
+
   describe('when a signature is over another digest and another image is unsigned', () => {
     it('exits 1 with COSIGN_DIGEST_MISMATCH and SIGNATURE_REQUIRED as errors', async () => {
       const ws = await open({
