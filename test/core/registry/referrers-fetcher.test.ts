@@ -19,9 +19,7 @@ function clientAnswering(referrers: (request: TransportRequest) => TransportResp
 
 describe('fetchReferrers', () => {
   it('returns the index the API serves, asking for an OCI index', async () => {
-    const { transport, fetch } = clientAnswering((r) =>
-      reply(r, 200, { 'content-type': MEDIA_TYPES.ociIndex }, INDEX),
-    );
+    const { transport, fetch } = clientAnswering((r) => reply(r, 200, { 'content-type': MEDIA_TYPES.ociIndex }, INDEX));
     expect(new TextDecoder().decode((await fetch())?.bytes)).toBe(INDEX);
     const request = transport.requests.find((r) => r.url.pathname === `/v2/demo/app/referrers/${DIGEST}`);
     expect(request?.headers.accept).toBe(MEDIA_TYPES.ociIndex);
