@@ -96,5 +96,7 @@ export function cosignTrustFromFlags(values: CosignFlagValues, cwd: string): Sig
     rootFile === undefined
       ? publicGoodTrustedRoot()
       : asUsage(() => parseTrustedRoot(readText(rootFile, '--trusted-root', cwd), rootFile));
-  return createSigstoreTrust({ trustedRoot, keys, identities, requireTlog: values['require-tlog'] ?? false });
+  return asUsage(() =>
+    createSigstoreTrust({ trustedRoot, keys, identities, requireTlog: values['require-tlog'] ?? false }),
+  );
 }

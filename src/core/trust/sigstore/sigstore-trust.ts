@@ -1,5 +1,6 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, Verifier } from '@sigstore/verify';
+import { CosignError } from './cosign-error';
 import type { IdentityPolicy } from './identity-policy';
 import type { CosignKey } from './public-keys';
 
@@ -26,6 +27,16 @@ export interface SigstoreTrust extends SigstoreTrustOptions {
  * (no validity window), and a Rekor entry is counted only when one is required; present entries are always checked.
  */
 export function createSigstoreTrust(options: SigstoreTrustOptions): SigstoreTrust {
+  try {
+    return buildVerifiers(options);
+  } catch (error) {
+    // A root whose JSON parsed can still hold keys or certificates that do not (e.g. truncated base64).
+    const message = 'The Sigstore trusted root holds a key or certificate that cannot be read.';
+    throw new CosignError('COSIGN_INVALID_TRUSTED_ROOT', message, { cause: error });
+  }
+}
+
+function buildVerifiers(options: SigstoreTrustOptions): SigstoreTrust {
   const tlogThreshold = options.requireTlog ? 1 : 0;
   const keyVerifiers = options.keys.map((key) => {
     const material = toTrustMaterial(options.trustedRoot, () => ({ publicKey: key.key, validFor: () => true }));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseTrustedRoot, publicGoodTrustedRoot } from '../../../../src/core/trust/sigstore';
+import { createSigstoreTrust, parseTrustedRoot, publicGoodTrustedRoot } from '../../../../src/core/trust/sigstore';
 import { SIGSTORE_PEER_DATA } from './peer-fixtures';
 
 const STAGING = `${SIGSTORE_PEER_DATA}sigstore-python/staging-tuf-repo-cdn.sigstage.dev/trusted_root.json`;
@@ -40,6 +40,28 @@ describe('trusted roots', () => {
     ],
   ])('fails with COSIGN_INVALID_TRUSTED_ROOT for %s', (_, text) => {
     expect(() => parseTrustedRoot(text, 'root.json')).toThrow(
+      expect.objectContaining({ code: 'COSIGN_INVALID_TRUSTED_ROOT' }),
+    );
+  });
+
+  it('fails with COSIGN_INVALID_TRUSTED_ROOT when a log key in a well-formed root cannot be read', () => {
+    const text = JSON.stringify({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [
+        {
+          baseUrl: 'https://x',
+          hashAlgorithm: 'SHA2_256',
+          publicKey: {
+            rawBytes: 'AAAA',
+            keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+            validFor: { start: '2020-01-01T00:00:00Z' },
+          },
+          logId: { keyId: 'AA==' },
+        },
+      ],
+    });
+    const trustedRoot = parseTrustedRoot(text, 'root.json');
+    expect(() => createSigstoreTrust({ trustedRoot, keys: [], identities: [], requireTlog: false })).toThrow(
       expect.objectContaining({ code: 'COSIGN_INVALID_TRUSTED_ROOT' }),
     );
   });
