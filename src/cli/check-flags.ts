@@ -32,8 +32,8 @@ Options:
   --pin                             pin unpinned references to exactly the digest that was verified
   --policy FILE                     the trust policy (default: PATH/.image-trust.yaml when present)
 ${COSIGN_FLAGS_USAGE}
-                                    (keys and identities given here are trusted for every image, besides the
-                                    policy's; the policy's identities name their issuer exactly)
+                                    (keys and identities given here are trusted for every image besides the
+                                    policy's; check names issuers exactly, so it refuses the issuer -regexp)
   --notary-server URL               verify Docker Content Trust with this notary server
                                     (default: DOCKER_CONTENT_TRUST_SERVER; else only where the policy asks)
   --progress                        report progress on stderr (default: only on a terminal)
