@@ -24,6 +24,8 @@ export type CosignErrorCode =
   | 'COSIGN_BAD_SIGNATURE'
   | 'COSIGN_MALFORMED_BUNDLE'
   | 'COSIGN_INVALID_TRUSTED_ROOT'
+  /** An identity policy whose regular expression does not compile. */
+  | 'COSIGN_INVALID_IDENTITY'
   /** The referrers API answered with an error (not "unsupported"): referrer signatures could not be listed. */
   | 'COSIGN_REFERRERS_UNAVAILABLE';
 

@@ -23,7 +23,7 @@ export function checkIdentityPolicy(policy: IdentityPolicy): IdentityPolicy {
       new RegExp(matcher.pattern, 'u');
     } catch (error) {
       const message = `The identity pattern '${matcher.pattern}' is not a valid regular expression.`;
-      throw new CosignError('COSIGN_IDENTITY_MISMATCH', message, { cause: error });
+      throw new CosignError('COSIGN_INVALID_IDENTITY', message, { cause: error });
     }
   }
   return policy;

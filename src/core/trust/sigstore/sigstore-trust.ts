@@ -1,7 +1,7 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, Verifier } from '@sigstore/verify';
 import { CosignError } from './cosign-error';
-import type { IdentityPolicy } from './identity-policy';
+import { checkIdentityPolicy, type IdentityPolicy } from './identity-policy';
 import type { CosignKey } from './public-keys';
 
 /** What signatures are checked against: keys, keyless identities, the trusted root, whether Rekor is required. */
@@ -27,6 +27,7 @@ export interface SigstoreTrust extends SigstoreTrustOptions {
  * (no validity window), and a Rekor entry is counted only when one is required; present entries are always checked.
  */
 export function createSigstoreTrust(options: SigstoreTrustOptions): SigstoreTrust {
+  options.identities.forEach(checkIdentityPolicy);
   try {
     return buildVerifiers(options);
   } catch (error) {

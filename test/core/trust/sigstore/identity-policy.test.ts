@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdentityPolicy, matchIdentity, type IdentityPolicy } from '../../../../src/core/trust/sigstore';
+import {
+  checkIdentityPolicy,
+  createSigstoreTrust,
+  matchIdentity,
+  publicGoodTrustedRoot,
+  type IdentityPolicy,
+} from '../../../../src/core/trust/sigstore';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
 const policy = (subject: IdentityPolicy['subject']): IdentityPolicy => ({
@@ -32,7 +38,14 @@ describe('matchIdentity', () => {
 describe('checkIdentityPolicy', () => {
   it('refuses a pattern that is not a regular expression', () => {
     expect(() => checkIdentityPolicy(policy({ kind: 'regexp', pattern: '(' }))).toThrow(
-      expect.objectContaining({ code: 'COSIGN_IDENTITY_MISMATCH' }),
+      expect.objectContaining({ code: 'COSIGN_INVALID_IDENTITY' }),
     );
+  });
+
+  it('is applied by createSigstoreTrust, so a bad pattern never reaches a verification', () => {
+    const identities = [policy({ kind: 'regexp', pattern: '[' })];
+    expect(() =>
+      createSigstoreTrust({ trustedRoot: publicGoodTrustedRoot(), keys: [], identities, requireTlog: false }),
+    ).toThrow(expect.objectContaining({ code: 'COSIGN_INVALID_IDENTITY' }));
   });
 });
