@@ -55,6 +55,22 @@ describe('image-trust check against the rig', () => {
     });
   });
 
+  describe('when references are pinned', () => {
+    it('verifies a digest-only reference, and reports a pin the registry does not serve', async () => {
+      const v1 = rigImage(rig, 'v1');
+      const gone = `sha256:${'0'.repeat(64)}`;
+      const ws = await open({
+        Dockerfile: `FROM ${http}/demo/app@${v1.digest}\nFROM ${http}/demo/app:v1@${gone}\n`,
+        '.image-trust.yaml': requireCosign,
+        ...(await keyFiles()),
+      });
+      const { status, report } = await ws.json(ws.root);
+      expect(report.evidence).toMatchObject([{ line: 1, digest: v1.digest, cosign: { verified: true } }]);
+      expect(report.findings.map((f) => [f.line, f.code, f.severity])).toEqual([[2, 'REGISTRY_NOT_FOUND', 'error']]);
+      expect(status).toBe(1);
+    });
+  });
+
   describe('with a notary server', () => {
     it('reports DCT signed by the publisher as nothing, and a stale DCT signature as DCT_DIGEST_MISMATCH', async () => {
       const ws = await open({
