@@ -1,6 +1,6 @@
-import { CarBlockIterator } from '@ipld/car/iterator';
 import type { IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { IPFS_DEFAULTS } from '../../core/ipfs/defaults';
+import { readCarBlocks } from '../../core/ipfs/car-blocks';
 import { parseCid } from '../../core/ipfs/digest-cid';
 import { canTryElsewhere, IpfsError } from '../../core/ipfs/ipfs-error';
 import type { CreateHash } from '../../core/ipfs/ports';
@@ -86,12 +86,7 @@ async function openCar(gateway: URL, cid: string, signal: AbortSignal): Promise<
     await response.body?.cancel();
     return undefined;
   }
-  const body = response.body;
-  // A CAR whose header cannot be read is no CAR: the blocks are read one by one instead.
-  return CarBlockIterator.fromIterable(body as AsyncIterable<Uint8Array>).catch(async () => {
-    await body.cancel().catch(() => undefined);
-    return undefined;
-  });
+  return readCarBlocks(response.body as AsyncIterable<Uint8Array>, `gateway ${gateway.host}`);
 }
 
 function checkedGateway(text: string, insecureHosts: readonly string[]): URL {

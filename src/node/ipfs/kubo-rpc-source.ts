@@ -1,6 +1,6 @@
-import { CarBlockIterator } from '@ipld/car/iterator';
 import type { KuboRPCClient } from 'kubo-rpc-client';
 import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
+import { readCarBlocks } from '../../core/ipfs/car-blocks';
 import { IPFS_DEFAULTS } from '../../core/ipfs/defaults';
 import { parseCid } from '../../core/ipfs/digest-cid';
 import { IpfsError } from '../../core/ipfs/ipfs-error';
@@ -70,6 +70,12 @@ async function kuboClient(url: string): Promise<KuboRPCClient> {
   return create({ url });
 }
 
+// The export's first block is awaited here, so a daemon that cannot export is found out before the walk starts.
 async function startExport(client: KuboRPCClient, cid: ReturnType<typeof parseCid>, signal: AbortSignal) {
-  return CarBlockIterator.fromIterable(client.dag.export(cid, { signal }));
+  const blocks = readCarBlocks(client.dag.export(cid, { signal }), 'kubo-rpc');
+  const first = await blocks.next();
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* blocks;
+  })();
 }
