@@ -4,6 +4,7 @@ import { CoreError } from '../core/errors';
 import { clientResolutionStore } from '../core/features/client-resolution-store';
 import { CosignStore } from '../core/features/cosign-store';
 import { cosignTrustPlan } from '../core/features/cosign-trust-plan';
+import { cosignLogEvent } from './trust-log';
 import { DctStore } from '../core/features/dct-store';
 import type { TrustLookups } from '../core/features/reference-trust';
 import type { ResolutionStore } from '../core/features/resolution-store';
@@ -91,10 +92,12 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
   const cosignTrust = cosignTrustPlan(settings.policy.policy, settings.cosign.inputs);
   const cosign = new CosignStore({
     enabled: (resolution) => cosignTrust(resolution.reference) !== undefined,
-    verify: (resolution, signal) => {
+    verify: async (resolution, signal) => {
       const trust = cosignTrust(resolution.reference);
       if (trust === undefined) throw new CoreError('COSIGN_NOTHING_TO_VERIFY', 'no key or identity applies');
-      return verifyCosignEvidence(resolution, { client, trust, signal });
+      const evidence = await verifyCosignEvidence(resolution, { client, trust, signal });
+      log(cosignLogEvent(resolution, evidence));
+      return evidence;
     },
   });
   return {

@@ -74,7 +74,10 @@ export class Services implements vscode.Disposable, ServiceSource {
       this.environment.log({ level: 'warn', message: `${problem.message} (${problem.code})` });
       void vscode.window.showWarningMessage(`Image Trust: ${problem.message} (${problem.code})`);
     }
-    if (file && !error) this.environment.log({ level: 'info', message: `policy: ${file}` });
+    const { keys, identities } = settings.cosign.inputs;
+    const policy = file && !error ? file : 'the defaults';
+    const trust = `${keys.length} cosign key(s), ${identities.length} identity(ies) from the settings`;
+    this.environment.log({ level: 'info', message: `policy: ${policy}; ${trust}` });
   }
 
   private subscribe(): () => void {

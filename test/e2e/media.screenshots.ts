@@ -15,12 +15,13 @@ it('takes the README screenshots', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'image-trust-shots-'));
   writeWorkspace(dir, rig);
   const browser = await launchBrowser();
-  const server = await startCodeServer({ workspace: dir, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  const settings = { 'workbench.colorTheme': 'Dark Modern', 'imageTrust.cosign.keys': [rig.cosign?.keyFile] };
+  const server = await startCodeServer({ workspace: dir, settings });
   try {
     const workbench = await Workbench.open(browser, server.url);
     await workbench.openFile('compose.yaml');
     await workbench.goTo(3, 20);
-    await workbench.hoverText((text) => text.includes('Digest:'));
+    await workbench.hoverText((text) => text.includes('Digest:') && text.includes('cosign: verified'));
     await workbench.page.waitForTimeout(300);
     await workbench.page.screenshot({ path: join(MEDIA, 'hover.png') });
     await workbench.page.keyboard.press('Escape');
