@@ -75,6 +75,12 @@ describe('image-trust verify --key against cosign-format signatures on the real 
     expect(rows[0]?.cosign).toMatchObject({ signed: true, verified: false, codes: ['COSIGN_DIGEST_MISMATCH'] });
   });
 
+  it('fails with COSIGN_TLOG_MISSING under --require-tlog for a key signature without a Rekor entry', async () => {
+    const { status, rows } = await verifyJson([cosign.keyFile], '--require-tlog', `${http}/demo/app:v1`);
+    expect(status).toBe(1);
+    expect(rows[0]?.cosign).toMatchObject({ signed: true, verified: false, codes: ['COSIGN_TLOG_MISSING'] });
+  });
+
   it('leaves cosign out without --key', async () => {
     const { rows } = await verifyJson([], `${http}/demo/app:v1`);
     expect(rows[0]?.cosign).toBeNull();
