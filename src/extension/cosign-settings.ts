@@ -25,7 +25,7 @@ function toIdentityRule(setting: IdentitySetting): IdentityRule {
   const { subject, subjectRegExp, issuer } = setting;
   if (!issuer || (subject === undefined) === (subjectRegExp === undefined)) {
     const message = 'each imageTrust.cosign.identities entry needs an issuer and one of subject or subjectRegExp';
-    throw new CoreError('COSIGN_IDENTITY_INVALID', message);
+    throw new CoreError('COSIGN_INVALID_IDENTITY', message);
   }
   const rule: IdentityRule =
     subject !== undefined
@@ -55,7 +55,7 @@ export function readCosignTrust(
     try {
       return [toIdentityRule(setting)];
     } catch (error) {
-      errors.push(error instanceof CoreError ? error : new CoreError('COSIGN_IDENTITY_INVALID', String(error)));
+      errors.push(error instanceof CoreError ? error : new CoreError('COSIGN_INVALID_IDENTITY', String(error)));
       return [];
     }
   });

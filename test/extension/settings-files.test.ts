@@ -82,7 +82,7 @@ describe('imageTrust.cosign.identities and trustedRoot', () => {
     ];
     const { inputs, errors } = readCosignTrust({ ...values, identities }, undefined, policy);
     expect(inputs.identities.map((identity) => identity.kind)).toEqual(['exact', 'regexp']);
-    expect(errors.map((error) => error.code)).toEqual(['COSIGN_IDENTITY_INVALID', 'COSIGN_IDENTITY_MISMATCH']);
+    expect(errors.map((error) => error.code)).toEqual(['COSIGN_INVALID_IDENTITY', 'COSIGN_INVALID_IDENTITY']);
   });
 
   it('reports a trusted root it cannot read, and keeps the public-good root', async () => {
