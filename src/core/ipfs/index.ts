@@ -26,3 +26,6 @@ export {
 export { parsePlatformText, platformText, selectPlatform, type PlatformWanted } from './platform-select';
 export type { BlobStore, BlobTempFile, CreateHash, StreamingHash } from './ports';
 export { fetchRootDescriptor } from './root-descriptor';
+export { checkBlock } from './block-check';
+export { readCarBlocks } from './car-blocks';
+export { walkUnixfsFile, type Block, type BlockWalkSources } from './unixfs-block-walk';
