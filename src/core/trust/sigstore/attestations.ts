@@ -17,6 +17,15 @@ export interface AttestationEvidence {
   source: 'buildkit' | 'referrers';
   predicateType?: string;
   artifactType?: string;
+  /** A Sigstore attestation bundle that verified with a key or identity given, its statement naming the image. */
+  signedBy?: AttestationSigner;
+}
+
+/** Who signed an attestation: a key given (by its ID), or a keyless identity. */
+export interface AttestationSigner {
+  keyId: string;
+  identity?: string;
+  issuer?: string;
 }
 
 const KINDS: readonly [RegExp, AttestationKind][] = [

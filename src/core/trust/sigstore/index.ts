@@ -1,4 +1,4 @@
-export type { AttestationEvidence, AttestationKind } from './attestations';
+export type { AttestationEvidence, AttestationKind, AttestationSigner } from './attestations';
 export { CosignError, type CosignErrorCode } from './cosign-error';
 export { COSIGN_DEFAULTS, type CosignOptions } from './defaults';
 export {

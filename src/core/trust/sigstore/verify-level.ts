@@ -1,5 +1,5 @@
 import { CoreError } from '../../errors';
-import type { AttestationKind } from './attestations';
+import type { AttestationKind, AttestationSigner } from './attestations';
 import { CosignError, type CosignErrorCode } from './cosign-error';
 import { parseReferrersIndex, type ReferrerDescriptor } from './referrers';
 import { parseSignatureManifest } from './signature-manifest';
@@ -25,7 +25,13 @@ export interface LevelResult extends LevelSubject {
   /** Why nothing verified (absent when something did). */
   failure?: CosignError;
   /** Attestations among the referrers. */
-  attestations: { kind: AttestationKind; digest: string; predicateType?: string; artifactType?: string }[];
+  attestations: {
+    kind: AttestationKind;
+    digest: string;
+    predicateType?: string;
+    artifactType?: string;
+    signedBy?: AttestationSigner;
+  }[];
   /** How referrers were listed: the API, or the `sha256-<hex>` tag when the registry has no API. */
   referrersVia?: 'api' | 'tag';
   /** The referrers could not be listed (the API failed): a warning when something else verified. */

@@ -1,5 +1,5 @@
 import type { Bundle } from '@sigstore/bundle';
-import { classifyAttestation, type AttestationKind } from './attestations';
+import { classifyAttestation, type AttestationKind, type AttestationSigner } from './attestations';
 import { isSigstoreBundleType, parseSigstoreBundle } from './bundle-document';
 import { COSIGN_SIGN_PREDICATE, parseStatement, verifyBundleSubject } from './bundle-subject';
 import { CosignError } from './cosign-error';
@@ -10,7 +10,15 @@ import { verifyBundle } from './verify-bundle';
 /** What one referrer is: a signature (verified or not), an attestation, or an artifact that is neither. */
 export type ReferrerOutcome =
   | LayerOutcome
-  | { kind: 'attestation'; attestation: { kind: AttestationKind; predicateType?: string; artifactType?: string } }
+  | {
+      kind: 'attestation';
+      attestation: {
+        kind: AttestationKind;
+        predicateType?: string;
+        artifactType?: string;
+        signedBy?: AttestationSigner;
+      };
+    }
   | { kind: 'ignored' };
 
 const PREDICATE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
@@ -62,6 +70,19 @@ async function verifySignatureBundle(bundle: Bundle, ctx: LayerContext): Promise
   return { kind: 'verified', ...signer, source: 'referrer' };
 }
 
+// An attestation counts as signed only by a signer the caller trusts and only for this image; anything else
+// leaves it listed, unsigned: an attestation's failure is not the image's.
+function attestationSigner(bundle: Bundle, subjects: string[], ctx: LayerContext): AttestationSigner | undefined {
+  if (!subjects.includes(ctx.digest)) return undefined;
+  try {
+    const { keyId, identity, issuer } = verifyBundle(bundle, undefined, ctx.trust, ctx.digest);
+    return { keyId, ...(identity === undefined ? {} : { identity, issuer }) };
+  } catch (error) {
+    if (error instanceof CosignError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Reads one referrer of `ctx.digest`. Sigstore bundles (cosign v3's default) are verified as signatures when
  * they hold cosign's signature statement or a message signature, and reported as attestations otherwise;
@@ -80,7 +101,9 @@ export async function verifyReferrer(descriptor: ReferrerDescriptor, ctx: LayerC
     const statement = parseStatement(bundle);
     if (statement !== undefined && statement.predicateType !== COSIGN_SIGN_PREDICATE) {
       const kind = classifyAttestation(statement.predicateType) ?? 'other';
-      return { kind: 'attestation', attestation: { kind, predicateType: statement.predicateType, artifactType } };
+      const signedBy = attestationSigner(bundle, statement.subjects, ctx);
+      const facts = { kind, predicateType: statement.predicateType, artifactType };
+      return { kind: 'attestation', attestation: { ...facts, ...(signedBy ? { signedBy } : {}) } };
     }
     return await verifySignatureBundle(bundle, ctx);
   } catch (error) {

@@ -82,20 +82,36 @@ describe('verifyCosign › Sigstore bundles stored as OCI 1.1 referrers', () => 
     expect(evidence).toMatchObject({ verified: false, codes: ['COSIGN_IDENTITY_MISMATCH'] });
   });
 
-  it('reports a DSSE bundle with another predicate as an attestation, not a signature', async () => {
-    const registry = new MemoryRegistry();
-    const digest = registry.image('f');
-    const statement = { ...cosignStatement(REPO, digest), predicateType: 'https://slsa.dev/provenance/v1' };
-    registry.attach(digest, BUNDLE, await dsseBundle(authority, statement, keyless));
-    const evidence = await verify(registry, digest);
-    expect(evidence).toMatchObject({ signed: false, codes: ['COSIGN_NOT_SIGNED'] });
-    expect(evidence.attestations).toEqual([
-      expect.objectContaining({
-        kind: 'provenance',
-        source: 'referrers',
-        predicateType: 'https://slsa.dev/provenance/v1',
-      }),
-    ]);
+  describe('a DSSE bundle with another predicate', () => {
+    const provenance = async (registry: MemoryRegistry, digest: string) => {
+      const statement = { ...cosignStatement(REPO, digest), predicateType: 'https://slsa.dev/provenance/v1' };
+      registry.attach(digest, BUNDLE, await dsseBundle(authority, statement, keyless));
+    };
+
+    it('is an attestation, not a signature, signed by the identity given', async () => {
+      const registry = new MemoryRegistry();
+      const digest = registry.image('f');
+      await provenance(registry, digest);
+      const evidence = await verify(registry, digest);
+      expect(evidence).toMatchObject({ signed: false, codes: ['COSIGN_NOT_SIGNED'] });
+      expect(evidence.attestations).toEqual([
+        expect.objectContaining({
+          kind: 'provenance',
+          source: 'referrers',
+          predicateType: 'https://slsa.dev/provenance/v1',
+          signedBy: expect.objectContaining({ identity: IDENTITY, issuer: ISSUER }),
+        }),
+      ]);
+    });
+
+    it('is listed without a signer when its signer is not trusted', async () => {
+      const registry = new MemoryRegistry();
+      const digest = registry.image('f2');
+      await provenance(registry, digest);
+      const evidence = await verify(registry, digest, { identities: [exact('https://github.com/acme/other')] });
+      expect(evidence.attestations?.[0]).toMatchObject({ kind: 'provenance' });
+      expect(evidence.attestations?.[0]?.signedBy).toBeUndefined();
+    });
   });
 
   it('fails with COSIGN_PAYLOAD_TOO_LARGE for a bundle over the cap, before parsing it', async () => {
