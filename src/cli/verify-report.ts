@@ -1,4 +1,4 @@
-import type { CosignSignature } from '../core/trust/sigstore';
+import type { AttestationEvidence, CosignSignature } from '../core/trust/sigstore';
 import type { VerifyRow } from './verify-command';
 
 function dctLines(row: VerifyRow): string[] {
@@ -23,6 +23,12 @@ function signerText(s: CosignSignature): string {
   return [who, ...how.filter((h) => h !== undefined)].join(', ');
 }
 
+function attestationText(a: AttestationEvidence): string {
+  const what = `${a.source}: ${a.predicateType ?? a.artifactType ?? a.digest}`;
+  const by = a.signedBy && (a.signedBy.identity ?? `key ${a.signedBy.keyId.slice(0, 12)}`);
+  return by === undefined ? what : `${what}, signed by ${by}`;
+}
+
 function cosignLines(row: VerifyRow): string[] {
   const cosign = row.cosign;
   if (cosign === null) return [];
@@ -31,9 +37,7 @@ function cosignLines(row: VerifyRow): string[] {
   for (const s of cosign.signatures)
     lines.push(`  signature  ${s.level.padEnd(18)} ${s.platform ?? s.digest} (${signerText(s)})`);
   for (const a of cosign.attestations ?? [])
-    lines.push(
-      `  attests    ${a.kind.padEnd(18)} ${a.platform ?? a.subject} (${a.source}: ${a.predicateType ?? a.artifactType ?? a.digest})`,
-    );
+    lines.push(`  attests    ${a.kind.padEnd(18)} ${a.platform ?? a.subject} (${attestationText(a)})`);
   for (const warning of cosign.warnings) lines.push(`  warning    ${warning.message} [${warning.code}]`);
   for (const failure of cosign.failures) lines.push(`  error      ${failure.message} [${failure.code}]`);
   return lines;
