@@ -1,5 +1,5 @@
 import type { Resolution } from '../registry/client-types';
-import { failureText } from './failure-text';
+import { failureText } from '../policy/failure-text';
 import type { Finding } from './finding';
 
 /** Markdown text of a hover, escaped where a registry or a file could inject markup. */

@@ -1,4 +1,4 @@
-import { failureText } from '../features/failure-text';
+import { failureText } from './failure-text';
 import { referenceString } from '../reference';
 import type { ImageRef } from '../scan/image-ref';
 import { FINDING_CODES, type Finding } from './finding';
