@@ -1,65 +1,65 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createGatewaySource } from '../../../src/node/ipfs/gateway-source';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
 import { createHttpTransport } from '../../../src/node/http-transport';
-import { startIpfsGateway, type IpfsTestServer } from '../../rig/ipfs-gateway';
+import { startIpfsGateway } from '../../rig/ipfs-gateway';
 import { resetFaults } from '../../rig/ipfs-gateway-faults';
-import { catAll, fingerprint, firstLeaf, storeWithFile } from './source-fixture';
+import { catAll, fingerprint, firstLeaf, servedFile, storeWithFile } from './source-fixture';
 
 const http = createHttpTransport();
 const sourceFor = (gateways: string[], extra = {}) =>
   createGatewaySource({ gateways, transport: http.transport, createHash: createNodeHash, ...extra });
 
 describe('gateway source', () => {
-  let file: Awaited<ReturnType<typeof storeWithFile>>;
-  let gateway: IpfsTestServer;
-  beforeAll(async () => {
-    file = await storeWithFile(900 * 1024);
-    gateway = await startIpfsGateway(file.store);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    http.close();
-  });
-  const fresh = () => resetFaults(gateway);
+  const served = servedFile(startIpfsGateway);
+  afterAll(() => http.close());
+  const fresh = () => resetFaults(served.server);
 
   it('reads a multi-block file from one CAR, checking every block', async () => {
     fresh();
-    expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
-    expect(gateway.requests).toEqual([expect.stringContaining('format=car')]);
+    expect(fingerprint(await catAll(sourceFor([served.server.url]), served.file.cid))).toBe(
+      fingerprint(served.file.bytes),
+    );
+    expect(served.server.requests).toEqual([expect.stringContaining('format=car')]);
   });
 
   describe('when the gateway serves no CARs', () => {
     it('reads raw blocks (root and four leaves)', async () => {
       fresh();
-      gateway.faults.refuseCar = true;
-      expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
-      expect(gateway.requests.filter((r) => r.includes('format=raw'))).toHaveLength(5);
+      served.server.faults.refuseCar = true;
+      expect(fingerprint(await catAll(sourceFor([served.server.url]), served.file.cid))).toBe(
+        fingerprint(served.file.bytes),
+      );
+      expect(served.server.requests.filter((r) => r.includes('format=raw'))).toHaveLength(5);
     });
   });
 
   describe('when a block is tampered with', () => {
     it.each([false, true])('fails with IPFS_BLOCK_INVALID (CAR refused: %s)', async (refuseCar) => {
       fresh();
-      gateway.faults.refuseCar = refuseCar;
-      gateway.faults.tamper.add((await firstLeaf(file.store, file.cid)).toString());
-      await expect(catAll(sourceFor([gateway.url]), file.cid)).rejects.toMatchObject({ code: 'IPFS_BLOCK_INVALID' });
+      served.server.faults.refuseCar = refuseCar;
+      served.server.faults.tamper.add((await firstLeaf(served.file.store, served.file.cid)).toString());
+      await expect(catAll(sourceFor([served.server.url]), served.file.cid)).rejects.toMatchObject({
+        code: 'IPFS_BLOCK_INVALID',
+      });
     });
   });
 
   describe('when the gateway drops the connection mid-CAR', () => {
     it('fails with IPFS_CAR_INVALID when told not to continue block by block', async () => {
       fresh();
-      gateway.faults.vanishAfterBytes = 400 * 1024;
-      const source = sourceFor([gateway.url], { continueAfterCarFailure: false });
-      await expect(catAll(source, file.cid)).rejects.toMatchObject({ code: 'IPFS_CAR_INVALID' });
+      served.server.faults.vanishAfterBytes = 400 * 1024;
+      const source = sourceFor([served.server.url], { continueAfterCarFailure: false });
+      await expect(catAll(source, served.file.cid)).rejects.toMatchObject({ code: 'IPFS_CAR_INVALID' });
     });
 
     it('reads the blocks the CAR did not bring as raw blocks', async () => {
       fresh();
-      gateway.faults.vanishAfterBytes = 400 * 1024;
-      expect(fingerprint(await catAll(sourceFor([gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
-      expect(gateway.requests.filter((r) => r.includes('format=raw')).length).toBeGreaterThan(0);
+      served.server.faults.vanishAfterBytes = 400 * 1024;
+      expect(fingerprint(await catAll(sourceFor([served.server.url]), served.file.cid))).toBe(
+        fingerprint(served.file.bytes),
+      );
+      expect(served.server.requests.filter((r) => r.includes('format=raw')).length).toBeGreaterThan(0);
     });
   });
 
@@ -80,15 +80,17 @@ describe('gateway source', () => {
     const other = await storeWithFile(10);
     const empty = await startIpfsGateway(other.store);
     try {
-      expect(fingerprint(await catAll(sourceFor([empty.url, gateway.url]), file.cid))).toBe(fingerprint(file.bytes));
-      await expect(catAll(sourceFor([empty.url]), file.cid)).rejects.toMatchObject({ code: 'IPFS_NOT_FOUND' });
+      expect(fingerprint(await catAll(sourceFor([empty.url, served.server.url]), served.file.cid))).toBe(
+        fingerprint(served.file.bytes),
+      );
+      await expect(catAll(sourceFor([empty.url]), served.file.cid)).rejects.toMatchObject({ code: 'IPFS_NOT_FOUND' });
     } finally {
       await empty.close();
     }
   });
 
   it('refuses a plain-HTTP gateway that is not loopback with IPFS_CONFIG_INVALID', () => {
-    expect(() => sourceFor(['http://gateway.example'])).toThrow(
+    expect(() => sourceFor(['http://served.server.example'])).toThrow(
       expect.objectContaining({ code: 'IPFS_CONFIG_INVALID' }),
     );
   });

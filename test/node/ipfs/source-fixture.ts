@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MemoryBlockstore } from 'blockstore-core/memory';
+import { afterAll, beforeAll } from 'vitest';
 import type { CID } from 'multiformats/cid';
 import type { IpfsBlobSource } from '../../../src/core/ipfs/blob-source';
+import type { IpfsTestServer } from '../../rig/ipfs-gateway';
 import { addFile } from '../../rig/ipfs-gateway-store';
 
 /** A blockstore holding one file of `size` random bytes (or zeros: every chunk the same block). */
@@ -31,4 +33,15 @@ export async function firstLeaf(store: MemoryBlockstore, root: CID): Promise<CID
 /** A short, comparable stand-in for bytes (vitest's deep equality on megabytes takes seconds). */
 export function fingerprint(bytes: Uint8Array): string {
   return `${bytes.length}:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** A 900 KiB file (four leaves under one root) served by a test server started for the file's tests. */
+export function servedFile(start: (store: MemoryBlockstore) => Promise<IpfsTestServer>) {
+  const served = {} as { file: Awaited<ReturnType<typeof storeWithFile>>; server: IpfsTestServer };
+  beforeAll(async () => {
+    served.file = await storeWithFile(900 * 1024);
+    served.server = await start(served.file.store);
+  });
+  afterAll(() => served.server.close());
+  return served;
 }
