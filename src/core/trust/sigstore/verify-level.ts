@@ -2,10 +2,9 @@ import { CoreError } from '../../errors';
 import type { AttestationKind, AttestationSigner } from './attestations';
 import { CosignError, type CosignErrorCode } from './cosign-error';
 import { parseReferrersIndex, type ReferrerDescriptor } from './referrers';
-import { parseSignatureManifest } from './signature-manifest';
-import { verifyLayer, type LayerContext, type LayerOutcome, type VerifiedSigner } from './verify-layer';
+import type { LayerContext, LayerOutcome, VerifiedSigner } from './verify-layer';
 import { verifyReferrer, type ReferrerOutcome } from './verify-referrer';
-import { COSIGN_SIG_ARTIFACT, verifySigReferrer } from './verify-sig-referrer';
+import { COSIGN_SIG_ARTIFACT, verifySignatureManifest, verifySigReferrer } from './verify-sig-referrer';
 
 /** Which manifest a signature covers: the pinned index, a pinned single manifest, or a platform of an index. */
 export type SignatureLevel = 'index' | 'manifest' | 'platform';
@@ -61,15 +60,7 @@ function rank(error: CosignError): number {
 
 async function sigTagOutcomes(subject: LevelSubject, ctx: LayerContext): Promise<LayerOutcome[] | undefined> {
   const bytes = await ctx.source.fetchSignatureManifest(subject.digest, ctx.signal);
-  if (bytes === undefined) return undefined;
-  let layers;
-  try {
-    layers = parseSignatureManifest(bytes, ctx.options.maxSignatures);
-  } catch (error) {
-    if (error instanceof CosignError) return [{ kind: 'failed', error }];
-    throw error;
-  }
-  return Promise.all(layers.map((layer) => verifyLayer(layer, ctx)));
+  return bytes === undefined ? undefined : verifySignatureManifest(bytes, ctx);
 }
 
 type Listed = { via?: 'api' | 'tag'; descriptors: ReferrerDescriptor[]; error?: CosignError };

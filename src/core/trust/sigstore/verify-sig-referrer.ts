@@ -6,9 +6,8 @@ import { verifyLayer, type LayerContext, type LayerOutcome } from './verify-laye
 /** cosign 2's `--registry-referrers-mode=oci-1-1`: the `.sig` manifest pushed as a referrer of the image. */
 export const COSIGN_SIG_ARTIFACT = 'application/vnd.dev.cosign.artifact.sig.v1+json';
 
-/** Verifies the simple-signing layers of a cosign signature referrer exactly as those of a `.sig` tag. */
-export async function verifySigReferrer(descriptor: ReferrerDescriptor, ctx: LayerContext): Promise<LayerOutcome[]> {
-  const bytes = await ctx.source.fetchManifest(descriptor.digest, ctx.signal);
+/** Verifies every simple-signing layer of a cosign signature manifest; a malformed manifest is one failure. */
+export async function verifySignatureManifest(bytes: Uint8Array, ctx: LayerContext): Promise<LayerOutcome[]> {
   let layers;
   try {
     layers = parseSignatureManifest(bytes, ctx.options.maxSignatures);
@@ -16,6 +15,11 @@ export async function verifySigReferrer(descriptor: ReferrerDescriptor, ctx: Lay
     if (error instanceof CosignError) return [{ kind: 'failed', error }];
     throw error;
   }
-  const outcomes = await Promise.all(layers.map((layer) => verifyLayer(layer, ctx)));
+  return Promise.all(layers.map((layer) => verifyLayer(layer, ctx)));
+}
+
+/** Verifies a cosign signature referrer exactly as a `.sig` tag. */
+export async function verifySigReferrer(descriptor: ReferrerDescriptor, ctx: LayerContext): Promise<LayerOutcome[]> {
+  const outcomes = await verifySignatureManifest(await ctx.source.fetchManifest(descriptor.digest, ctx.signal), ctx);
   return outcomes.map((o) => (o.kind === 'verified' ? { ...o, source: 'referrer' } : o));
 }
