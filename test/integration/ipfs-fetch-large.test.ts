@@ -12,15 +12,17 @@ let work: Awaited<ReturnType<typeof tempWork>>;
 let published: Awaited<ReturnType<typeof publishLargeImage>>;
 let gateway: IpfsTestServer;
 let kubo: IpfsTestServer;
+let noCar: IpfsTestServer;
 
 beforeAll(async () => {
   work = await tempWork();
   published = await publishLargeImage(work.dir, LAYER);
   gateway = await startIpfsGateway(published.store);
-  kubo = await startKuboRpcServer(published.store, gateway.faults);
+  kubo = await startKuboRpcServer(published.store);
+  noCar = await startIpfsGateway(published.store, { tamper: new Set(), refuseCar: true });
 }, 120_000);
 afterAll(async () => {
-  await Promise.all([gateway?.close(), kubo?.close()]);
+  await Promise.all([gateway?.close(), kubo?.close(), noCar?.close()]);
   await published?.close();
   await work?.remove();
 });
@@ -44,6 +46,7 @@ describe('a 100 MiB layer (400 blocks of 256 KiB under a two-level DAG)', () => 
   it.each([
     ['a trustless gateway (CAR)', () => ['--ipfs-gateway', gateway.url]],
     ['the Kubo RPC API (dag/export)', () => ['--ipfs-api', kubo.url]],
+    ['a gateway without CARs (raw blocks, 16 ahead)', () => ['--ipfs-gateway', noCar.url]],
   ])(
     'streams from %s into the layout, verified, with memory far below the layer size',
     async (what, flags) => {

@@ -2,6 +2,7 @@ import * as dagPb from '@ipld/dag-pb';
 import { UnixFS } from 'ipfs-unixfs';
 import type { CID } from 'multiformats/cid';
 import { checkBlock } from './block-check';
+import { IPFS_DEFAULTS } from './defaults';
 import { DAG_PB_CODEC, RAW_CODEC } from './digest-cid';
 import { IpfsError } from './ipfs-error';
 import type { CreateHash } from './ports';
@@ -41,6 +42,8 @@ async function* walk(root: CID, sources: BlockWalkSources, ordered: ReturnType<t
   const stack: CID[] = [root];
   while (stack.length > 0) {
     const cid = stack.pop() as CID;
+    // Fetching ahead by CID only pays once the ordered stream is gone; while it flows it brings the blocks.
+    if (ordered.ended()) sources.upcoming?.([cid, ...stack.slice(-IPFS_DEFAULTS.gatewayPrefetch).reverse()]);
     const bytes = (await ordered.next(cid)) ?? (await sources.fetchBlock(cid));
     checkBlock(cid, bytes, sources.createHash, sources.source);
     if (cid.code === RAW_CODEC) {
@@ -53,8 +56,6 @@ async function* walk(root: CID, sources: BlockWalkSources, ordered: ReturnType<t
     const { data, links } = readFileNode(cid, bytes);
     if (data.length > 0) yield data;
     stack.push(...[...links].reverse());
-    // Fetching ahead by CID only pays once the ordered stream is gone; while it flows it brings them.
-    if (ordered.ended()) sources.upcoming?.([...stack].reverse());
   }
 }
 
