@@ -53,6 +53,17 @@ async function serve(dir: string, ...args: string[]) {
   return { child, exited, addresses: values('IPFS_ADDR'), refs: values('IPFS_REF'), stderr: () => stderr };
 }
 
+/** Another CLI process with its own cache (its embedded node must not share the server's directory). */
+async function runCli(args: string[]) {
+  const env = { HOME: work, XDG_CACHE_HOME: join(work, 'client-cache'), PATH: process.env.PATH };
+  const cli = join(work, 'dist', 'cli.js');
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [cli, ...args], { env }, (error, stdout, stderr) =>
+      resolve({ status: error === null ? 0 : (error.code as number | null), stdout, stderr }),
+    );
+  });
+}
+
 describe('image-trust ipfs serve', () => {
   it('publishes --add images, prints IPFS_ADDR and IPFS_REF, serves another process, and stops cleanly on SIGTERM', async () => {
     const dir = join(work, 'served');
@@ -69,6 +80,29 @@ describe('image-trust ipfs serve', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual([0, null]);
     await expect(access(join(dir, 'repo.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it("serves an image to 'image-trust fetch ipfs://CID --ipfs-peer' in another process, verified, no registry", async () => {
+    const server = await serve(join(work, 'shared'), '--add', pushed('multi'));
+    const output = join(work, 'fetched');
+    const fetched = await runCli([
+      'fetch',
+      server.refs[0] as string,
+      '--ipfs-peer',
+      server.addresses[0] as string,
+      '--no-registry-fallback',
+      '--output',
+      output,
+      '--format',
+      'json',
+    ]);
+    expect(fetched.status).toBe(0);
+    const report = JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] };
+    expect(report.blobs.length).toBeGreaterThan(2);
+    expect(report.blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'helia')).toBe(true);
+    expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual([0, null]);
   });
 
   it('stops cleanly on SIGINT and serves what an earlier run added from its directory', async () => {

@@ -1,8 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import type { UnixFS } from '@helia/unixfs';
+import type { CatOptions, UnixFS } from '@helia/unixfs';
+import type { ExportContentOptions } from 'ipfs-unixfs-exporter';
 import type { IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { parseCid } from '../../core/ipfs/digest-cid';
 import { toIpfsError } from './helia-errors';
+import { HELIA_DEFAULTS } from './helia-options';
 
 /**
  * `cat` over the embedded node: blocks from peers are hash-checked by Helia before it keeps them, blocks on disk
@@ -30,7 +32,12 @@ async function* catWithIdleTimeout(fs: UnixFS, cid: string, signal: AbortSignal,
   };
   try {
     arm();
-    for await (const chunk of fs.cat(parsed, { signal: combined })) {
+    // @helia/unixfs hands its options to the exporter, whose blockReadConcurrency its own type does not list.
+    const options: CatOptions & ExportContentOptions = {
+      signal: combined,
+      blockReadConcurrency: HELIA_DEFAULTS.blockReadConcurrency,
+    };
+    for await (const chunk of fs.cat(parsed, options)) {
       clearTimeout(timer);
       yield chunk;
       arm();

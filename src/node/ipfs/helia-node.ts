@@ -13,7 +13,7 @@ import { heliaBlobSource } from './helia-blob-source';
 import { CheckedBlockstore } from './helia-checked-blockstore';
 import { dialPeers } from './helia-dial';
 import { libp2pConfig } from './helia-libp2p-config';
-import { resolveHeliaOptions, type HeliaNodeOptions } from './helia-options';
+import { HELIA_DEFAULTS, resolveHeliaOptions, type HeliaNodeOptions } from './helia-options';
 import { lockHeliaDir } from './helia-repo-lock';
 
 /** A running embedded node; `stop()` closes connections, the stores and the directory lock. */
@@ -46,7 +46,8 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     const blockstore = seams.blockstore ?? (await openFsBlockstore(join(resolved.dir, 'blocks')));
     const datastore = new FsDatastore(join(resolved.dir, 'datastore'));
     await datastore.open();
-    helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved)));
+    const light = withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved));
+    helia = withBitswap(light, { sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength });
     await helia.start();
     const node = nodeHandle(helia, resolved.idleTimeoutMs, resolved.dialTimeoutMs, async () => {
       await helia?.stop();

@@ -10,6 +10,13 @@ export const HELIA_DEFAULTS = {
   /** Kubo's `ipfs add --cid-version=1` layout, so a blob gets the CID nerdctl would record for it. */
   chunkBytes: 262_144,
   maxChildrenPerNode: 174,
+  /**
+   * Helia's bitswap drops a peer's "send blocks" task when 10 are queued, and the wants it would have served
+   * wait until that peer sends another message, which a fetcher waiting for them never does: a stall.
+   */
+  sendQueueLength: 4096,
+  /** Blocks a cat asks for at once: 8 MiB in flight keeps loopback busy without flooding the serving peer. */
+  blockReadConcurrency: 32,
 } as const;
 
 export interface HeliaNodeOptions {
