@@ -73,9 +73,13 @@ export class Workbench {
     throw new Error(`the hover never matched; last text:\n${text}`);
   }
 
-  /** The Problems panel's rows, once `until` holds for them. */
-  async problems(until: (rows: string[]) => boolean, timeoutMs = 60_000): Promise<string[]> {
+  /**
+   * The Problems panel's rows, once `until` holds for them. The panel's list is virtualized (only the rows in view
+   * exist), so `filter` narrows it with the panel's own filter box to the rows a test is about.
+   */
+  async problems(until: (rows: string[]) => boolean, filter = '', timeoutMs = 60_000): Promise<string[]> {
     await this.command('View: Focus Problems');
+    await this.page.locator('.part.panel [placeholder^="Filter"]').first().fill(filter);
     const deadline = Date.now() + timeoutMs;
     let rows: string[] = [];
     while (Date.now() < deadline) {
