@@ -60,11 +60,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   const output = resolve(io.cwd, values.output ?? defaultOutputName(target));
   const registry = registryClientFor(values, io, { maxBlobBytes: MAX_REGISTRY_LAYER_BYTES });
+  // A usage error in the IPFS options must not leave the registry client's pool open.
   const chosen = await chooseSources(
     { ...values, ipfs: values.ipfs || target.kind === 'ipfs' },
     io,
     registry.transport,
-  );
+  ).catch((error: unknown) => {
+    registry.close();
+    throw error;
+  });
   const progress = values.progress || io.isTty ? progressReporter(io.stderr, { tty: io.isTty }) : undefined;
   const controller = new AbortController();
   const interrupt = () => controller.abort(new CoreError('FETCH_INTERRUPTED', 'Interrupted; nothing half-written.'));
