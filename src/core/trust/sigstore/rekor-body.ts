@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { TransparencyLogEntry } from '@sigstore/bundle';
 import { CosignError } from './cosign-error';
 
@@ -55,10 +55,15 @@ function spkiOf(der: Buffer): Buffer | undefined {
     try {
       return createPublicKey({ key: der, format: 'der', type }).export({ format: 'der', type: 'spki' });
     } catch {
-      // A certificate is not a bare key: try the next form, then the certificate comparison below.
+      // Not a bare key in this form: try the next one, then a certificate.
     }
   }
-  return undefined;
+  try {
+    // A certificate names its key too: a key-based check of a signature that carries one (cosign --key).
+    return new X509Certificate(der).publicKey.export({ format: 'der', type: 'spki' });
+  } catch {
+    return undefined;
+  }
 }
 
 function namesSigner(der: Buffer, signer: { key: KeyObject; certificate?: Uint8Array }): boolean {

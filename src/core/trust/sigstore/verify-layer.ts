@@ -41,9 +41,17 @@ function referenceMismatch(reference: string | undefined, repository: string): s
   return named === repository ? undefined : reference;
 }
 
+// cosign --key ignores a certificate the signature carries: with keys and no identities, a key decides.
+function asGiven(layer: SignatureLayer, trust: SigstoreTrust): SignatureLayer {
+  if (trust.identities.length > 0 || trust.keys.length === 0) return layer;
+  const { certificate: _, ...keyed } = layer;
+  return keyed;
+}
+
 // A plain key signature needs no bundle; a certificate, a Rekor annotation or a required log goes through
 // @sigstore/verify, which checks the SET against the trusted root's Rekor keys and the certificate chain.
-function verifySigner(layer: SignatureLayer, payload: Uint8Array, ctx: LayerContext): BundleSigner {
+function verifySigner(given: SignatureLayer, payload: Uint8Array, ctx: LayerContext): BundleSigner {
+  const layer = asGiven(given, ctx.trust);
   if (layer.certificate === undefined && layer.bundle === undefined && !ctx.trust.requireTlog) {
     const signature = Buffer.from(layer.signature, 'base64');
     const key = ctx.trust.keys.find((candidate) => verifyWithKey(candidate, payload, signature));

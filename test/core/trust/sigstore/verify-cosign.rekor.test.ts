@@ -1,6 +1,8 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  parseCosignKey,
   parseTrustedRoot,
   verifyCosign,
   type CosignDeps,
@@ -111,6 +113,21 @@ describe('verifyCosign › connaisseur’s keyless signature (Fulcio certificate
       issuer: { kind: 'regexp', pattern: 'github\\.com' },
     };
     expect(await keyless([policy])).toMatchObject({ verified: true });
+  });
+
+  it('verifies it with its certificate’s key as --key, as cosign ignores a certificate when given a key', async () => {
+    const sig = JSON.parse(
+      readFileSync(
+        `${SIGSTORE_PEER_DATA}connaisseur-cosign/securesystemsengineering/testimage/manifests/${digest.replace(':', '-')}.sig.json`,
+        'utf8',
+      ),
+    ) as { layers: { annotations: Record<string, string> }[] };
+    const pem = new X509Certificate(sig.layers[0]?.annotations['dev.sigstore.cosign/certificate'] ?? '').publicKey;
+    const key = parseCosignKey(pem.export({ format: 'pem', type: 'spki' }).toString(), 'the certificate key');
+    const evidence = await keyless([], { keys: [key] });
+    expect(evidence).toMatchObject({ verified: true, codes: ['COSIGN_REFERENCE_MISMATCH'] });
+    expect(evidence.signatures[0]).toMatchObject({ keyId: key.keyId, tlogEntries: 1 });
+    expect(evidence.signatures[0]?.identity).toBeUndefined();
   });
 
   it('fails with COSIGN_UNTRUSTED_CERTIFICATE against a trusted root without its Fulcio CA', async () => {
