@@ -146,6 +146,15 @@ describe('verifyCosign › containers/image’s Fulcio + Rekor fixture', () => {
     expect(evidence).toMatchObject({ verified: false, codes: ['COSIGN_TLOG_MISSING'] });
   });
 
+  it('fails with COSIGN_MALFORMED_SIGNATURE when the certificate annotation is not a PEM certificate', async () => {
+    const { digest, source } = containersImageFixture('dir-img-cosign-fulcio-rekor-valid', (a) => ({
+      ...a,
+      'dev.sigstore.cosign/certificate': 'not a certificate',
+    }));
+    const evidence = await verify(digest, source, { identities: [exact('x', 'y')] });
+    expect(evidence).toMatchObject({ verified: false, codes: ['COSIGN_MALFORMED_SIGNATURE'] });
+  });
+
   it('names the certificate’s identity when no policy admits it', async () => {
     const { digest, source } = containersImageFixture('dir-img-cosign-fulcio-rekor-valid');
     const evidence = await verify(digest, source);
