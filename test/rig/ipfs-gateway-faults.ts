@@ -15,6 +15,8 @@ export interface IpfsServerFaults {
   vanishForGood?: boolean;
   /** Set by the server once it has vanished for good. */
   gone?: boolean;
+  /** Requests are accepted and never answered (a daemon searching the network for a CID nobody has). */
+  stall?: boolean;
   /** CARs are refused (the gateway answers 406, Kubo knows no dag/export), so clients read blocks or `cat`. */
   refuseCar?: boolean;
 }
@@ -26,7 +28,13 @@ export function noFaults(): IpfsServerFaults {
 /** Every switch off again, and the request log emptied, between tests sharing one server. */
 export function resetFaults(...servers: { faults: IpfsServerFaults; requests: string[] }[]): void {
   for (const server of servers) {
-    Object.assign(server.faults, { vanishAfterBytes: undefined, vanishForGood: false, gone: false, refuseCar: false });
+    Object.assign(server.faults, {
+      vanishAfterBytes: undefined,
+      vanishForGood: false,
+      gone: false,
+      refuseCar: false,
+      stall: false,
+    });
     server.faults.tamper.clear();
     server.requests.length = 0;
   }

@@ -56,6 +56,7 @@ export async function startIpfsServer(
 ): Promise<IpfsTestServer> {
   const server = await listenLoopback(async (request, response, url) => {
     if (droppedForGood(response, faults)) return;
+    if (faults.stall) return new Promise<void>((resolve) => response.once('close', resolve));
     await route({ store, faults, request, response, url });
   });
   return { ...server, faults };

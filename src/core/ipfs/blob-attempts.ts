@@ -1,7 +1,8 @@
 import { isCoreError } from '../errors';
 import type { IpfsBlobSource } from './blob-source';
 import type { Descriptor } from './descriptor';
-import { cidCandidates } from './descriptor-cids';
+import { IPFS_DEFAULTS } from './defaults';
+import { candidateCids } from './descriptor-cids';
 import { canTryElsewhere, IpfsError } from './ipfs-error';
 import type { ImageBlobReader } from './publish-image';
 
@@ -24,6 +25,8 @@ export interface AttemptDeps {
   sources: readonly IpfsBlobSource[];
   /** The registry, when falling back is allowed; what it gives is verified the same way. */
   fallback?: ImageBlobReader;
+  /** How long a raw-CID guess may take (default IPFS_DEFAULTS.guessTimeoutMs). */
+  guessTimeoutMs?: number;
 }
 
 /** Consumes one candidate stream; throws an IpfsError (verification or source failure) to try the next. */
@@ -45,14 +48,18 @@ export async function withAttempts<T>(
   fallbackRead: (reader: ImageBlobReader) => AsyncIterable<Uint8Array>,
 ): Promise<{ value: T; origin: BlobOrigin }> {
   const failed: FailedAttempt[] = [];
-  const cids = deps.sources.length === 0 ? [] : cidCandidates(descriptor);
-  for (const cid of cids) {
+  const cids = deps.sources.length === 0 ? [] : candidateCids(descriptor);
+  for (const { cid, guessed } of cids) {
     for (const source of deps.sources) {
+      // A daemon asked for a CID nobody has may search the network for ever: a guess gets a short deadline.
+      const deadline = guessed ? AbortSignal.timeout(deps.guessTimeoutMs ?? IPFS_DEFAULTS.guessTimeoutMs) : undefined;
+      const attempt = deadline === undefined ? signal : AbortSignal.any([signal, deadline]);
       try {
-        const value = await consume(source.cat(cid, { signal }), `${source.name} (${cid})`);
+        const value = await consume(source.cat(cid, { signal: attempt }), `${source.name} (${cid})`);
         return { value, origin: { from: 'ipfs', source: source.name, cid, failed } };
       } catch (error) {
-        failed.push({ source: source.name, cid, code: triedCode(error, signal) });
+        const code = deadline?.aborted && !signal.aborted ? 'IPFS_TIMEOUT' : triedCode(error, signal);
+        failed.push({ source: source.name, cid, code });
       }
     }
   }

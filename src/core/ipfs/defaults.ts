@@ -10,6 +10,8 @@ export const IPFS_DEFAULTS = {
   gatewayPrefetch: 16,
   /** Blobs fetched at once. */
   blobConcurrency: 3,
+  /** A raw-CID guess (no descriptor URL says the blob is on IPFS) is given this long, then the next source. */
+  guessTimeoutMs: 5_000,
   /** A source that sends nothing for this long is given up on. */
   stallTimeoutMs: 30_000,
 } as const;

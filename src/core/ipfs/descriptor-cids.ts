@@ -16,9 +16,15 @@ export function cidsFromUrls(descriptor: Descriptor): string[] {
 
 /** Where to look for a blob on IPFS: its `urls` first, then the raw-CID guess when the blob fits one block. */
 export function cidCandidates(descriptor: Descriptor): string[] {
-  const fromUrls = cidsFromUrls(descriptor);
+  return candidateCids(descriptor).map((c) => c.cid);
+}
+
+/** The candidates, each marked when it is only the guess (no one said the blob is there: asked briefly). */
+export function candidateCids(descriptor: Descriptor): { cid: string; guessed: boolean }[] {
+  const fromUrls = cidsFromUrls(descriptor).map((cid) => ({ cid, guessed: false }));
   const guess = rawCidForDigest(descriptor.digest, descriptor.size);
-  return guess === undefined || fromUrls.includes(guess) ? fromUrls : [...fromUrls, guess];
+  if (guess === undefined || fromUrls.some((c) => c.cid === guess)) return fromUrls;
+  return [...fromUrls, { cid: guess, guessed: true }];
 }
 
 /** `ipfs://<CID>` → the CID text, or `undefined` when the text is not such a reference. */

@@ -4,6 +4,10 @@ import { fetchBlobInto, fetchImage, type FetchDeps } from '../../../src/core/ipf
 import { publishImage, type ImageBlobReader } from '../../../src/core/ipfs/publish-image';
 import { webCryptoHash } from '../../../src/core/registry/digest';
 import { createNodeHash } from '../../../src/node/ipfs/node-hash';
+import { MemoryBlockstore } from 'blockstore-core/memory';
+import { createHttpTransport } from '../../../src/node/http-transport';
+import { createGatewaySource } from '../../../src/node/ipfs/gateway-source';
+import { startIpfsGateway } from '../../rig/ipfs-gateway';
 import { faultyBlockstore, noFaults } from '../../rig/ipfs-gateway-faults';
 import { blockstoreSink, blockstoreSource } from '../../rig/ipfs-gateway-store';
 import { buildImage, fixtureReader } from './image-fixture';
@@ -115,6 +119,28 @@ describe('fetchImage', () => {
     const fetched = await fetchBlobInto(depsFor(store, { sources: [p.source] }), layer, signal);
     expect(fetched.origin).toMatchObject({ from: 'ipfs', cid: layerCid(p, 0) });
     expect(fetched.origin.failed).toEqual([{ source: 'kubo-rpc', cid: layerCid(p, 1), code: 'IPFS_DIGEST_MISMATCH' }]);
+  });
+
+  it('gives a raw-CID guess a short deadline (IPFS_TIMEOUT), then takes the registry', async () => {
+    const p = await published();
+    const gateway = await startIpfsGateway(new MemoryBlockstore(), { tamper: new Set(), stall: true });
+    const http = createHttpTransport();
+    try {
+      const { store } = await layout();
+      const source = createGatewaySource({
+        gateways: [gateway.url],
+        transport: http.transport,
+        createHash: createNodeHash,
+      });
+      const deps = depsFor(store, { sources: [source], fallback: fixtureReader(p.image), guessTimeoutMs: 200 });
+      const started = performance.now();
+      const fetched = await fetchBlobInto(deps, p.image.layers[0] as Descriptor, signal);
+      expect(fetched.origin).toMatchObject({ from: 'registry', failed: [{ source: 'gateway', code: 'IPFS_TIMEOUT' }] });
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      http.close();
+      await gateway.close();
+    }
   });
 
   it('guesses the raw CID of a one-block blob that names no URL', async () => {
