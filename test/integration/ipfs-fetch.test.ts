@@ -106,3 +106,21 @@ describe('image-trust fetch IMAGE@DIGEST --ipfs', () => {
     expect(status).toBe(2);
   });
 });
+
+describe('image-trust fetch of an image with Docker media types', () => {
+  it('walks a Docker manifest list and its manifests as it walks OCI ones; skopeo reads the layout', async () => {
+    const docker = await ipfsWithImage(rig, 'multi-docker');
+    try {
+      const out = join(work.dir, 'docker-layout');
+      const args = ['--ipfs-gateway', docker.gateway.url, '--platform', 'linux/amd64', '--output', out];
+      const { status, report } = await fetchCli(work.dir, docker.image.reference, ...args);
+      expect(status).toBe(0);
+      expect(docker.image.root.mediaType).toBe('application/vnd.docker.distribution.manifest.list.v2+json');
+      expect(report?.blobs.every((b) => b.from === 'ipfs')).toBe(true);
+      const inspected = JSON.parse((await run('skopeo', ['inspect', `oci:${out}`])).stdout);
+      expect(inspected).toMatchObject({ Os: 'linux', Architecture: 'amd64' });
+    } finally {
+      await docker.close();
+    }
+  });
+});
