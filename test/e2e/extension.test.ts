@@ -13,6 +13,9 @@ let rig: Rig;
 let browser: Browser;
 let dir: string;
 
+/** A Problems-panel condition: some row says `text`. */
+const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
+
 /** A policy that requires a cosign signature on one repository. */
 function requireCosignFor(repository: string): string {
   return `version: 1\nrules:\n  - match: { repository: "${repository}" }\n    signatures: { require: cosign }\n`;
@@ -77,7 +80,6 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
 
   it('lists unpinned, outdated and unresolvable references in the Problems panel', async () => {
     await workbench.openFile('Dockerfile');
-    const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
     const missing = await workbench.problems(has('REGISTRY_NOT_FOUND'), 'could not be resolved');
     expect(missing.join('\n')).toContain('the registry has no such image or tag');
     expect((await workbench.problems(has('PIN_OUTDATED'), 'moved')).join('\n')).toContain('demo/app:v2 moved');
@@ -204,7 +206,6 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
   it('still resolves public references, but runs no credential helper', async () => {
     await workbench.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
     await workbench.openFile('Dockerfile');
-    const has = (text: string) => (rows: string[]) => rows.some((row) => row.includes(text));
     const unresolved = (await workbench.problems(has('AUTH_REQUIRED'), 'could not be resolved')).join('\n');
     expect(unresolved).toContain('the registry wants credentials and none were found');
     await workbench.problems(has('REGISTRY_NOT_FOUND'), 'could not be resolved');
@@ -212,5 +213,25 @@ describe('the extension in real VS Code, in Restricted Mode', () => {
     await workbench.problems(has('IMAGE_UNPINNED'), 'is not pinned');
     expect(existsSync(helper.mark)).toBe(false);
     expect(extensionLog(server.home)).toContain('Restricted Mode: no credential helpers');
+  });
+
+  it('signs in to a registry with a token kept in SecretStorage, without running a helper, and out again', async () => {
+    const token = rig.registries.token.host;
+    await workbench.command('Image Trust: Sign in to registry');
+    await workbench.answer('Registry', token);
+    await workbench.answer(`User name for ${token}`, 'alice');
+    await workbench.answer(`Password or access token for alice on ${token}`, 'secret123');
+    await workbench.openFile('Dockerfile');
+    await workbench.goTo(4, 10);
+    const text = await workbench.hoverText((t) => t.includes('Digest:'));
+    expect(text).toContain(pushed(rig, 'token', 'demo/app', 'v1').digest);
+    expect(existsSync(helper.mark)).toBe(false);
+    await workbench.page.keyboard.press('Escape');
+    await workbench.command('Image Trust: Sign out of registry');
+    await workbench.answer('Sign out of registry', token);
+    // The tag's answer stays cached (it is no secret): "Verify" asks the registry, which now wants credentials.
+    await workbench.command('Image Trust: Verify image trust');
+    await workbench.problems(has('AUTH_REQUIRED'), 'could not be resolved');
+    expect(extensionLog(server.home)).not.toContain('secret123');
   });
 });

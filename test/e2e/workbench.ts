@@ -132,6 +132,15 @@ export class Workbench {
     await this.page.keyboard.press('Control+W');
   }
 
+  /** Answers the input box (or quick pick) that shows `prompt`: types `text` and presses Enter. */
+  async answer(prompt: string, text: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget', { hasText: prompt });
+    await widget.waitFor();
+    await widget.locator('input').first().fill(text);
+    await this.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
   /** Runs a command from the palette by its full title. */
   async command(title: string): Promise<void> {
     await this.page.keyboard.press('F1');

@@ -6,7 +6,16 @@ const assert = require('node:assert');
 const path = require('node:path');
 const vscode = require('vscode');
 
-const COMMANDS = ['imageTrust.pinFile', 'imageTrust.pinWorkspace', 'imageTrust.verify', 'imageTrust.clearCache'];
+const COMMANDS = [
+  'imageTrust.pinFile',
+  'imageTrust.pinWorkspace',
+  'imageTrust.verify',
+  'imageTrust.clearCache',
+  'imageTrust.signIn',
+  'imageTrust.signOut',
+  'imageTrust.showFindings',
+  'imageTrust.openEvidence',
+];
 
 async function diagnosticsOf(uri, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
