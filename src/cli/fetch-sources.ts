@@ -3,7 +3,8 @@ import type { Transport } from '../core/registry/ports';
 import { findKuboApi } from '../node/ipfs/kubo-api-address';
 import { httpIpfsSources } from '../node/ipfs/ipfs-sources';
 import { UsageError, type CliIo } from './cli-io';
-import { heliaOptionsFor, type IpfsNodeFlagValues } from './ipfs-flags';
+import { openFetchNode } from './fetch-node';
+import type { IpfsNodeFlagValues } from './ipfs-flags';
 
 export interface FetchSourceFlags extends IpfsNodeFlagValues {
   ipfs?: boolean;
@@ -38,9 +39,8 @@ export async function chooseSources(values: FetchSourceFlags, io: CliIo, transpo
   if (!values['ipfs-peer']?.length && (kubo !== undefined || gateway !== undefined)) {
     return { sources: [...nearest, ...farthest], close: async () => undefined };
   }
-  const { openHeliaNode } = await import('../node/ipfs/helia-embedded');
-  const node = await openHeliaNode(heliaOptionsFor(values, io));
-  return { sources: [...nearest, node.source, ...farthest], close: () => node.stop() };
+  const node = await openFetchNode(values, io);
+  return { sources: [...nearest, node.source, ...farthest], close: node.close };
 }
 
 async function findApi(values: FetchSourceFlags, io: CliIo): Promise<string | undefined> {

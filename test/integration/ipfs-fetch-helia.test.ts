@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishImage, type PublishedImage } from '../../src/core/ipfs/publish-image';
 import { registryBlobReader, registryTopDescriptor } from '../../src/core/ipfs/registry-blob-reader';
 import { webCryptoHash } from '../../src/core/registry/digest';
+import { defaultHeliaDir } from '../../src/node/ipfs/helia-options';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
 import { heliaNodes } from '../node/ipfs/helia-fixtures';
 import { startIpfsGateway, type IpfsTestServer } from '../rig/ipfs-gateway';
@@ -52,6 +53,15 @@ describe('image-trust fetch from a Helia node', () => {
     expect(status).toBe(0);
     expect(new Set(report?.blobs.map((b) => `${b.from} ${b.source}`))).toEqual(new Set(['ipfs helia']));
     expect(JSON.parse((await run('skopeo', ['inspect', '--raw', `oci:${out}`])).stdout).manifests).toHaveLength(2);
+  });
+
+  it('uses a throw-away node directory when the default one is held by a running node', async () => {
+    const env = { HOME: work.dir, XDG_CACHE_HOME: join(work.dir, 'cache') };
+    await nodes.start({ dir: defaultHeliaDir(env, work.dir) });
+    const out = join(work.dir, 'beside-a-running-node');
+    const { status, report } = await fetchCli(work.dir, image.reference, '--ipfs-peer', peer, '--output', out);
+    expect(status).toBe(0);
+    expect(report?.blobs.every((b) => b.source === 'helia')).toBe(true);
   });
 
   it("serves the same node's blocks through the trustless gateway", async () => {
