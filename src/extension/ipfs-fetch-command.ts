@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { isCoreError } from '../core/errors';
+import { documentsOnlyCache } from '../core/ipfs/documents-only-cache';
+import { createMemoryCache } from '../core/registry/memory-cache';
 import { rangeContains, type Position } from '../core/features/position';
 import type { FetchedImage, FetchProgress } from '../core/ipfs/fetch-image';
 import { referenceString } from '../core/reference';
@@ -98,7 +100,7 @@ async function fetchInto(
     allowCredentialHelpers: settings.allowCredentialHelpers,
     insecureRegistries: settings.insecureRegistries,
     transport: { caFiles: settings.caFiles },
-    diskCache: false,
+    diskCache: documentsOnlyCache(createMemoryCache()),
     maxBlobBytes: MAX_REGISTRY_LAYER_BYTES,
     ...(credentials ? { credentialsFirst: credentials } : {}),
   });

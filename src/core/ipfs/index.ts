@@ -29,3 +29,4 @@ export { fetchRootDescriptor } from './root-descriptor';
 export { checkBlock } from './block-check';
 export { readCarBlocks } from './car-blocks';
 export { walkUnixfsFile, type Block, type BlockWalkSources } from './unixfs-block-walk';
+export { documentsOnlyCache } from './documents-only-cache';
