@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import type { CliIo } from '../src/cli/cli-io';
 import { runCheck, type CheckRun } from '../src/cli/check-pipeline';
 import { dctDeps, verifyPlan } from '../src/cli/check-plan';
-import { silentProgress } from '../src/cli/check-progress';
 import { parsePolicyText } from '../src/core/policy';
+import { createRegistryClient } from '../src/core/registry';
 import { scanWorkspace } from '../src/core/scan/scan-workspace';
 import { parseCosignKey } from '../src/core/trust/sigstore';
-import { createNodeRegistryClient } from '../src/node/node-registry-client';
+import { createHttpTransport } from '../src/node/http-transport';
 import { nodeFileSystem } from '../src/node/node-file-system';
+import { systemClock } from '../src/node/system-clock';
 import { startRig } from '../test/rig/rig';
+import { countRequests } from './check-requests';
 import { seedSignedImages, type SignedImage } from './check-seeding';
 import { median, printRow } from './measure';
 
@@ -29,31 +31,59 @@ async function writeWorkspace(dir: string, images: readonly SignedImage[]) {
   }
 }
 
-/** One check with a fresh registry client (no cache: every tag and signature is asked of the registry). */
+interface MeasuredCheck {
+  run: CheckRun;
+  /** Requests by stage and kind (`verify: HEAD .sig tag`). */
+  requests: Map<string, number>;
+  /** CPU time of this process from the start of the verify stage to the end of the check. */
+  verifyCpuMs: number;
+}
+
+/**
+ * One check with a fresh registry client as the CLI builds it without credentials (no cache: every tag and
+ * signature is asked of the registry), its requests counted.
+ */
 async function checkOnce(
   dir: string,
   io: CliIo,
   plan: ReturnType<typeof verifyPlan>,
   policy: ReturnType<typeof parsePolicyText>,
-): Promise<CheckRun> {
-  const registry = createNodeRegistryClient({
-    allowCredentialHelpers: false,
-    env: {},
-    insecureRegistries: [],
-    diskCache: false,
-  });
+): Promise<MeasuredCheck> {
+  const http = createHttpTransport({ env: {}, insecureRegistries: [], certsDirs: [] });
+  const counter = countRequests(http.transport);
+  const credentials = () => Promise.resolve(undefined);
+  const client = createRegistryClient({ transport: counter.transport, clock: systemClock, credentials });
+  let cpuAtVerify: NodeJS.CpuUsage | undefined;
+  const progress = {
+    stage(name: string, total: number) {
+      if (name === 'verifying') cpuAtVerify = process.cpuUsage();
+      return counter.progress.stage(name, total);
+    },
+  };
   try {
     const referenceTime = Date.now();
-    return await runCheck(() => scanWorkspace(nodeFileSystem, [dir], {}), {
-      client: registry.client,
-      dct: dctDeps(io, registry, {}, 30, referenceTime),
+    const run = await runCheck(() => scanWorkspace(nodeFileSystem, [dir], {}), {
+      client,
+      dct: dctDeps(io, { transport: counter.transport, credentials }, {}, 30, referenceTime),
       plan,
       policy,
-      progress: silentProgress,
+      progress,
       referenceTime,
     });
+    const cpu = process.cpuUsage(cpuAtVerify);
+    return { run, requests: counter.counts, verifyCpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
-    registry.close();
+    http.close();
+  }
+}
+
+function printRequests(requests: Map<string, number>, images: number) {
+  const perImage = (n: number) => (n / images).toFixed(2);
+  for (const stage of ['resolve', 'verify']) {
+    const rows = [...requests].filter(([key]) => key.startsWith(`${stage}:`));
+    const total = rows.reduce((sum, [, n]) => sum + n, 0);
+    console.log(`  requests per image, ${stage}: ${perImage(total)}`);
+    for (const [key, n] of rows.sort()) console.log(`    ${key.slice(stage.length + 2).padEnd(30)} ${perImage(n)}`);
   }
 }
 
@@ -75,11 +105,12 @@ export async function checkBenchmark(): Promise<void> {
       isTty: false,
     };
     const warm = await checkOnce(work, io, plan, policy);
-    const failing = warm.findings.filter((f) => f.code !== 'IMAGE_UNPINNED');
-    if (warm.scan.references.length !== images.length || failing.length > 0)
-      throw new Error(`check found ${warm.scan.references.length} references and ${failing.length} trust findings`);
-    const runs: CheckRun['timings'][] = [];
-    for (let run = 0; run < RUNS; run++) runs.push((await checkOnce(work, io, plan, policy)).timings);
+    const failing = warm.run.findings.filter((f) => f.code !== 'IMAGE_UNPINNED');
+    if (warm.run.scan.references.length !== images.length || failing.length > 0)
+      throw new Error(`check found ${warm.run.scan.references.length} references and ${failing.length} trust findings`);
+    const measured: MeasuredCheck[] = [];
+    for (let run = 0; run < RUNS; run++) measured.push(await checkOnce(work, io, plan, policy));
+    const runs = measured.map((m) => m.run.timings);
     const stage = (name: keyof CheckRun['timings']) => median(runs.map((t) => t[name]));
     const ratio = median(runs.map((t) => t.verifyMs / t.resolveMs));
     console.log(
@@ -98,6 +129,9 @@ export async function checkBenchmark(): Promise<void> {
     );
     printRow('judge', stage('judgeMs'), '');
     console.log(`  ratio verify/resolve: ${ratio.toFixed(2)}x (goal <= 1.5x)`);
+    const cpu = median(measured.map((m) => m.verifyCpuMs));
+    console.log(`  CPU in verify (this process): ${(cpu / images.length).toFixed(2)} ms/reference`);
+    printRequests(measured[0]?.requests ?? new Map(), images.length);
   } finally {
     await rig.stop();
     await rm(work, { recursive: true, force: true });
