@@ -1,24 +1,17 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { CoreError } from '../core/errors';
 import { clientResolutionStore } from '../core/features/client-resolution-store';
-import { CosignStore } from '../core/features/cosign-store';
-import { cosignTrustPlan } from '../core/features/cosign-trust-plan';
-import { cosignLogEvent } from './trust-log';
-import { DctStore } from '../core/features/dct-store';
+import type { CosignStore } from '../core/features/cosign-store';
+import type { DctStore } from '../core/features/dct-store';
 import type { TrustLookups } from '../core/features/reference-trust';
 import type { ResolutionStore } from '../core/features/resolution-store';
 import type { RegistryClient } from '../core/registry/client-types';
 import type { CredentialSource } from '../core/registry/credential';
 import type { Policy } from '../core/policy';
 import type { Log } from '../core/registry/ports';
-import { verifyResolutionDct, type MetadataSource } from '../core/trust/notary';
 import { createDiskCache } from '../node/disk-cache';
 import { createNodeRegistryClient } from '../node/node-registry-client';
-import { createDiskTrustStore, defaultTrustRoot } from '../node/notary-trust-store';
-import { systemClock } from '../node/system-clock';
-import { verifyCosignEvidence } from '../core/features/cosign-evidence';
 import type { ExtensionSettings } from './settings';
+import { createCosignStore, createDctStore } from './signature-stores';
 import { withTagRefresh } from './tag-refresh-cache';
 
 const USER_AGENT = 'image-trust-vscode';
@@ -69,37 +62,9 @@ export function createRegistryService(settings: ExtensionSettings, environment: 
     ...(environment.credentials ? { credentialsFirst: environment.credentials } : {}),
   });
   const store = clientResolutionStore(client, { ttlSeconds: settings.cacheTtlSeconds, offline: settings.offline });
-  // The CLI's TOFU pins and version floors, so the editor and `image-trust verify` agree on what was seen.
-  const trustStore = createDiskTrustStore(defaultTrustRoot(process.env, homedir()));
-  // Shared for the service's life so the tags of one repository reuse the notary server's token.
-  const sources = new Map<string, MetadataSource>();
-  const dct = new DctStore({
-    enabled: (resolution) => Object.hasOwn(settings.notaryServers, resolution.reference.domain),
-    verify: (resolution, signal) =>
-      verifyResolutionDct(resolution, {
-        transport,
-        clock: systemClock,
-        credentials,
-        store: trustStore,
-        servers: { servers: settings.notaryServers },
-        options: { expiryWarningDays: settings.expiryWarningDays },
-        userAgent: USER_AGENT,
-        referenceTime: Date.now(),
-        signal,
-        sources,
-      }),
-  });
-  const cosignTrust = cosignTrustPlan(settings.policy.policy, settings.cosign.inputs);
-  const cosign = new CosignStore({
-    enabled: (resolution) => cosignTrust(resolution.reference) !== undefined,
-    verify: async (resolution, signal) => {
-      const trust = cosignTrust(resolution.reference);
-      if (trust === undefined) throw new CoreError('COSIGN_NOTHING_TO_VERIFY', 'no key or identity applies');
-      const evidence = await verifyCosignEvidence(resolution, { client, trust, signal });
-      log(cosignLogEvent(resolution, evidence));
-      return evidence;
-    },
-  });
+  const deps = { client, transport, credentials, userAgent: USER_AGENT, log };
+  const dct = createDctStore(settings, deps);
+  const cosign = createCosignStore(settings, deps);
   return {
     client,
     policy: settings.policy.policy,
