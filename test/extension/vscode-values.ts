@@ -88,3 +88,37 @@ export class CodeAction {
     readonly kind: string,
   ) {}
 }
+
+/** A diagnostic collection as a plain map: what VS Code would show in Problems, per URI. */
+export class DiagnosticCollection {
+  readonly entries = new Map<string, Diagnostic[]>();
+
+  set(uri: Uri, diagnostics: Diagnostic[]): void {
+    this.entries.set(uri.toString(), diagnostics);
+  }
+
+  has(uri: Uri): boolean {
+    return this.entries.has(uri.toString());
+  }
+
+  delete(uri: Uri): void {
+    this.entries.delete(uri.toString());
+  }
+
+  dispose(): void {
+    this.entries.clear();
+  }
+}
+
+/** The collections the adapters created, so a test can read what they show. */
+export const createdCollections: DiagnosticCollection[] = [];
+
+export const languages = {
+  createDiagnosticCollection: () => {
+    const collection = new DiagnosticCollection();
+    createdCollections.push(collection);
+    return collection;
+  },
+};
+
+export const workspace = { textDocuments: [] as unknown[] };
