@@ -65,6 +65,15 @@ export interface ManifestDeps {
 
 export interface RegistryClient {
   resolve(ref: RegistryRef, options?: ResolveOptions): Promise<Resolution>;
+  /**
+   * A manifest by tag or digest, verified. `ifPresent`: a manifest that may be absent (a signature tag): one GET,
+   * and `undefined` when the registry has none (no tag-or-repository probe); otherwise a 404 is REGISTRY_NOT_FOUND
+   * saying whether the tag or the repository is missing.
+   */
+  fetchManifest(
+    ref: RegistryRef,
+    options: { signal?: AbortSignal; ifPresent: true },
+  ): Promise<FetchedManifest | undefined>;
   fetchManifest(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<FetchedManifest>;
   /** A small blob (an image config) by digest, verified and capped at `maxBlobBytes`. */
   fetchBlob(ref: BlobRef, options?: { signal?: AbortSignal }): Promise<FetchedBlob>;

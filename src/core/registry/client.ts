@@ -1,16 +1,19 @@
 import { fetchBlobBytes, type BlobRef } from './blob-fetcher';
-import type { RegistryClient, RegistryClientDeps, RegistryRef, ResolveOptions } from './client-types';
+import type { FetchedManifest, RegistryClient, RegistryClientDeps, RegistryRef, ResolveOptions } from './client-types';
 import type { TagEntry } from './ports';
 import { resolveClientOptions, type RegistryClientOptions } from './defaults';
 import { webCryptoHash } from './digest';
 import { fetchManifestBytes } from './manifest-fetcher';
 import { headManifest, type ManifestHead } from './manifest-head';
+import { lookupManifestBytes } from './manifest-lookup';
 import { createMemoryCache } from './memory-cache';
 import { fetchReferrersIndex } from './referrers-fetcher';
 import { apiHost } from './registry-host';
 import { RegistrySession } from './registry-session';
 import { headerOnlyEntry, headerResolution, verifiedResolution } from './resolution';
 import { withRetries } from './retry';
+
+type FetchOptions = { signal?: AbortSignal };
 
 /**
  * The OCI distribution client: resolves tags to verified digests (index digest plus each platform's manifest)
@@ -81,7 +84,25 @@ export function createRegistryClient(
     return headerResolution(ref, entry, head);
   }
 
-  const fetchManifest = (ref: RegistryRef, { signal }: { signal?: AbortSignal } = {}) => fetchVerified(ref, signal);
+  // A tag that may be absent: one GET (its bytes are read when it is there); a hit is cached like any tag.
+  async function lookupVerified(ref: RegistryRef, signal?: AbortSignal) {
+    const now = deps.clock.now();
+    const cached = ref.digest === undefined ? await cachedTag(ref, now) : undefined;
+    if (cached?.held) return fetchVerified({ ...ref, digest: cached.entry.digest }, signal);
+    const fetched = await lookupManifestBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
+    if (fetched !== undefined && ref.digest === undefined)
+      await remember(ref, { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.length }, now);
+    return fetched;
+  }
+
+  function fetchManifest(
+    ref: RegistryRef,
+    options: FetchOptions & { ifPresent: true },
+  ): Promise<FetchedManifest | undefined>;
+  function fetchManifest(ref: RegistryRef, options?: FetchOptions): Promise<FetchedManifest>;
+  function fetchManifest(ref: RegistryRef, { signal, ifPresent }: FetchOptions & { ifPresent?: true } = {}) {
+    return ifPresent ? lookupVerified(ref, signal) : fetchVerified(ref, signal);
+  }
   const fetchBlob = (ref: BlobRef, { signal }: { signal?: AbortSignal } = {}) =>
     fetchBlobBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
   const fetchReferrers = (ref: RegistryRef & { digest: string }, { signal }: { signal?: AbortSignal } = {}) =>

@@ -3,6 +3,7 @@ import type { ManifestDeps, RegistryRef, FetchedManifest } from './client-types'
 import { checkManifestStatus } from './manifest-status';
 import { headManifest, sendManifestRequest, type ManifestHead } from './manifest-head';
 import { bareMediaType } from './media-types';
+import type { TransportResponse } from './ports';
 import { parseRateLimit } from './rate-limit';
 import { RegistryError } from './registry-error';
 import type { RegistrySession } from './registry-session';
@@ -22,7 +23,7 @@ export async function fetchManifestBytes(
   const pinned = ref.digest === undefined ? undefined : await fromCache(deps, ref.digest);
   if (pinned !== undefined) return pinned;
   const maxBytes = deps.options.maxManifestBytes;
-  const claims: { source: string; digest: string }[] = [];
+  const claims: DigestClaim[] = [];
   if (ref.digest !== undefined) claims.push({ source: 'the reference', digest: ref.digest });
   const named = ref.digest ?? ref.tag ?? 'latest';
   let target = named;
@@ -42,16 +43,33 @@ export async function fetchManifestBytes(
     response = await sendManifestRequest(session, ref, 'GET', named, maxBytes, signal);
   }
   await checkManifestStatus(session, ref.path, response, signal);
+  return acceptManifest(deps, session, response, claims);
+}
+
+/** A manifest request's claims about the bytes: the reference's digest, a HEAD's or GET's Docker-Content-Digest. */
+export type DigestClaim = { source: string; digest: string };
+
+/**
+ * Verifies the bytes of a 200 manifest response against every claim (and the GET's Docker-Content-Digest), and
+ * caches them by their digest.
+ */
+export async function acceptManifest(
+  deps: ManifestDeps,
+  session: RegistrySession,
+  response: TransportResponse,
+  claims: readonly DigestClaim[],
+): Promise<FetchedManifest> {
   const bodyDigest = response.headers['docker-content-digest']?.[0];
-  if (bodyDigest !== undefined) claims.push({ source: 'the GET Docker-Content-Digest', digest: bodyDigest });
-  const digest = await verifyClaims(deps, session, response.body, claims);
+  const all =
+    bodyDigest === undefined ? claims : [...claims, { source: 'the GET Docker-Content-Digest', digest: bodyDigest }];
+  const digest = await verifyClaims(deps, session, response.body, all);
   const mediaType = bareMediaType(response.headers['content-type']?.[0]) ?? '';
   await deps.cache.putContent(digest, { bytes: response.body, mediaType });
   return { digest, mediaType, bytes: response.body, rateLimit: parseRateLimit(response.headers) };
 }
 
 // Cached bytes are re-hashed: a cache on disk is not trusted more than the network.
-async function fromCache(deps: ManifestDeps, digest: string) {
+export async function fromCache(deps: ManifestDeps, digest: string) {
   const parsed = parseDigest(digest);
   const cached = parsed === undefined ? undefined : await deps.cache.getContent(digest);
   if (parsed === undefined || cached === undefined) return undefined;
@@ -63,7 +81,7 @@ async function verifyClaims(
   deps: ManifestDeps,
   session: RegistrySession,
   bytes: Uint8Array,
-  claims: { source: string; digest: string }[],
+  claims: readonly DigestClaim[],
 ): Promise<string> {
   const algorithm = claims.map((c) => parseDigest(c.digest)?.algorithm).find((a) => a !== undefined) ?? 'sha256';
   const digest = await computeDigest(deps.hash, algorithm, bytes);

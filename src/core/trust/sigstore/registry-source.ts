@@ -1,5 +1,4 @@
 import type { RegistryClient, RegistryRef } from '../../registry/client-types';
-import { RegistryError } from '../../registry/registry-error';
 import type { SignatureSource } from './ports';
 import { referrersTag } from './referrers';
 import { SIMPLE_SIGNING_MEDIA_TYPE, signatureTag } from './signature-manifest';
@@ -10,15 +9,10 @@ export function registrySignatureSource(
   repository: { domain: string; path: string },
 ): SignatureSource {
   const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-  // Only a missing tag means "none"; every other failure stays a failure.
+  // Only a tag the registry does not have means "none" (one GET, no probe); every other failure stays a failure.
   const tagBytes = async (tag: string, signal?: AbortSignal) => {
     const ref: RegistryRef = { domain: repository.domain, path: repository.path, tag };
-    try {
-      return (await client.fetchManifest(ref, withSignal(signal))).bytes;
-    } catch (error) {
-      if (error instanceof RegistryError && error.code === 'REGISTRY_NOT_FOUND') return undefined;
-      throw error;
-    }
+    return (await client.fetchManifest(ref, { ...withSignal(signal), ifPresent: true }))?.bytes;
   };
   return {
     fetchSignatureManifest: (digest, signal) => tagBytes(signatureTag(digest), signal),
