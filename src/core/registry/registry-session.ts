@@ -3,6 +3,7 @@ import { fetchBaseUrl } from './base-url';
 import type { CredentialSource } from './credential';
 import type { RegistryClientOptions } from './defaults';
 import type { Clock, Log, Transport, TransportResponse } from './ports';
+import { ReferrersSupport } from './referrers-support';
 import { apiHost } from './registry-host';
 import { Semaphore } from './semaphore';
 
@@ -23,13 +24,14 @@ export interface SendOptions {
 }
 
 /**
- * One registry: its base URL (found once), its authorizer, a bound on concurrent requests, and one more try
- * with fresh authorization when a request meets a 401.
+ * One registry: its base URL (found once), its authorizer, a bound on concurrent requests, one more try with
+ * fresh authorization when a request meets a 401, and whether it has the referrers API (learnt once).
  */
 export class RegistrySession {
   readonly host: string;
   private readonly authorizer: Authorizer;
   private readonly semaphore: Semaphore;
+  readonly referrers = new ReferrersSupport();
   private base: Promise<URL> | undefined;
 
   constructor(
