@@ -5,6 +5,7 @@ import type { TransportRequest, TransportResponse } from '../../../src/core/regi
 import { fakeClock, fakeTransport, reply } from './fakes';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
+const OTHER = `sha256:${'b'.repeat(64)}`;
 const INDEX = JSON.stringify({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: [] });
 
 // The registry's socket is faked; the client under test is the real one.
@@ -14,8 +15,12 @@ function clientAnswering(referrers: (request: TransportRequest) => TransportResp
   );
   const deps = { transport, clock: fakeClock(), credentials: () => Promise.resolve(undefined) };
   const client = createRegistryClient(deps, { retries: 0 });
-  return { transport, fetch: () => client.fetchReferrers({ domain: 'reg.test', path: 'demo/app', digest: DIGEST }) };
+  const fetch = (digest = DIGEST) => client.fetchReferrers({ domain: 'reg.test', path: 'demo/app', digest });
+  const asked = () => transport.requests.filter((r) => r.url.pathname.includes('/referrers/')).length;
+  return { transport, fetch, asked };
 }
+
+const noApi = (r: TransportRequest) => reply(r, 404, { 'content-type': 'text/plain' }, '404 page not found');
 
 describe('fetchReferrers', () => {
   it('returns the index the API serves, asking for an OCI index', async () => {
@@ -37,5 +42,44 @@ describe('fetchReferrers', () => {
   it('fails with REGISTRY_UNAVAILABLE when the API answers 5xx: a failing API is not a missing one', async () => {
     const { fetch } = clientAnswering((r) => reply(r, 500, {}, ''));
     await expect(fetch()).rejects.toMatchObject({ code: 'REGISTRY_UNAVAILABLE' });
+  });
+
+  describe('when the registry has no referrers API', () => {
+    it.each([404, 405])('remembers a %i for the session: later digests ask nothing', async (status) => {
+      const { fetch, asked } = clientAnswering((r) => reply(r, status, { 'content-type': 'text/plain' }, 'no'));
+      expect(await fetch(DIGEST)).toBeUndefined();
+      expect(await fetch(OTHER)).toBeUndefined();
+      expect(asked()).toBe(1);
+    });
+
+    it('asks once when many digests ask at the same time, before the first answer', async () => {
+      const { fetch, asked } = clientAnswering(noApi);
+      const answers = await Promise.all([fetch(DIGEST), fetch(OTHER), fetch(DIGEST)]);
+      expect(answers).toEqual([undefined, undefined, undefined]);
+      expect(asked()).toBe(1);
+    });
+
+    it('remembers nothing from a 5xx: the next digest asks again, and its 404 is then remembered', async () => {
+      let failing = true;
+      const { fetch, asked } = clientAnswering((r) => (failing ? reply(r, 503, {}, '') : noApi(r)));
+      await expect(fetch(DIGEST)).rejects.toMatchObject({ code: 'REGISTRY_UNAVAILABLE' });
+      failing = false;
+      expect(await fetch(OTHER)).toBeUndefined();
+      expect(await fetch(DIGEST)).toBeUndefined();
+      expect(asked()).toBe(2);
+    });
+
+    it('remembers nothing from a 400 (a bad request is not a missing API)', async () => {
+      const { fetch, asked } = clientAnswering((r) => reply(r, 400, {}, '{"errors":[{"code":"DIGEST_INVALID"}]}'));
+      expect(await fetch(DIGEST)).toBeUndefined();
+      expect(await fetch(OTHER)).toBeUndefined();
+      expect(asked()).toBe(2);
+    });
+  });
+
+  it('asks for every digest when the registry has the API', async () => {
+    const { fetch, asked } = clientAnswering((r) => reply(r, 200, { 'content-type': MEDIA_TYPES.ociIndex }, INDEX));
+    await Promise.all([fetch(DIGEST), fetch(OTHER)]);
+    expect(asked()).toBe(2);
   });
 });
