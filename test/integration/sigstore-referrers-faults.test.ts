@@ -36,6 +36,20 @@ describe('image-trust verify › the referrers API behind a fault proxy in front
     expect(tag).toBeGreaterThan(api);
   });
 
+  it('asks the missing API once per run, and each signature or referrers tag with one GET (no HEAD, no probe)', async () => {
+    const tags = ['key-bundle', 'rekor-mismatch'];
+    await cosignOf(...s.rootFlags, '--key', s.keyFile, ...tags.map(ref));
+    const asked = proxy.requests.map((r) => `${r.method} ${r.path}`);
+    expect(asked.filter((r) => referrersApi.test(r))).toHaveLength(1);
+    expect(asked.filter((r) => r.includes('/tags/list'))).toEqual([]);
+    for (const digest of tags.map((tag) => s.digests[tag]?.replace(':', '-'))) {
+      const lookups = asked.filter((r) => r.endsWith(`/manifests/${digest}.sig`) || r.endsWith(`/manifests/${digest}`));
+      expect(lookups).toEqual(expect.arrayContaining([expect.stringMatching(/^GET .*\.sig$/)]));
+      expect(lookups.filter((r) => r.startsWith('GET '))).toHaveLength(2);
+      expect(lookups.filter((r) => !r.startsWith('GET '))).toEqual([]);
+    }
+  });
+
   it('fails with COSIGN_REFERRERS_UNAVAILABLE when the API errors and the signature is only a referrer', async () => {
     proxy.addFault({ match: { path: referrersApi }, fault: { kind: 'status', status: 500 } });
     const cosign = await cosignOf(...s.rootFlags, '--key', s.keyFile, ref('key-bundle'));
