@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import type { PublishRow } from '../../src/cli/ipfs-publish';
+import { MemoryBlockstore } from 'blockstore-core';
 import { injectRig } from '../rig/inject-rig';
+import { startKuboRpcServer } from '../rig/kubo-rpc-server';
 import { captureIo } from '../support/capture-io';
 import { heliaNodes } from '../node/ipfs/helia-fixtures';
 import { fetchImageOverIpfs, skopeoInspectRaw } from '../node/ipfs/helia-image-fetch';
@@ -59,6 +61,21 @@ describe('image-trust ipfs add', () => {
     const second = await ipfsAdd(pushed('v1'));
     expect(second.status).toBe(0);
     expect(second.rows[0]?.image?.blobs).toEqual(first.rows[0]?.image?.blobs);
+  });
+
+  it('adds to a Kubo daemon with --ipfs-api, with the same CIDs as the embedded node gives', async () => {
+    const kubo = await startKuboRpcServer(new MemoryBlockstore());
+    try {
+      const embedded = await ipfsAdd(pushed('multi'));
+      const viaKubo = await ipfsAdd(pushed('multi'), '--ipfs-api', kubo.url);
+      expect(viaKubo.status).toBe(0);
+      expect(viaKubo.rows[0]?.image?.cid).toBe(embedded.rows[0]?.image?.cid);
+      expect(kubo.requests.filter((r) => r.startsWith('POST /api/v0/add')).length).toBe(
+        (embedded.rows[0]?.image?.blobs.length ?? 0) + 1,
+      );
+    } finally {
+      await kubo.close();
+    }
   });
 
   it('refuses a reference without a digest with a usage error, before starting a node', async () => {

@@ -25,6 +25,15 @@ export async function dialPeers(
   throw new IpfsError('IPFS_UNAVAILABLE', message, { source: 'helia' }, failures[0]);
 }
 
+/**
+ * Closes and reopens the connections to `peers`: the peer forgets what it thinks it sent (a fresh ledger) and
+ * this node sends its whole want list again.
+ */
+export async function redialPeers(libp2p: Libp2p, peers: readonly string[], timeoutMs: number): Promise<void> {
+  await Promise.all(peers.map((peer) => libp2p.hangUp(parseAddress(peer))));
+  await dialPeers(libp2p, peers, timeoutMs);
+}
+
 function parseAddress(peer: string) {
   try {
     return multiaddr(peer);

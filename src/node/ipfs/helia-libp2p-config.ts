@@ -3,7 +3,16 @@ import { yamux } from '@chainsafe/libp2p-yamux';
 import type { CreateLibp2pOptions } from '@helia/libp2p';
 import { identify } from '@libp2p/identify';
 import { tcp } from '@libp2p/tcp';
-import type { ResolvedHeliaOptions } from './helia-options';
+import { HELIA_DEFAULTS, type ResolvedHeliaOptions } from './helia-options';
+
+// yamux's own stream defaults (its type wants all five), with a read buffer above the window.
+const YAMUX_STREAMS = {
+  initialStreamWindowSize: 256 * 1024,
+  maxStreamWindowSize: 16 * 1024 * 1024,
+  inactivityTimeout: 120_000,
+  maxReadBufferLength: HELIA_DEFAULTS.streamReadBufferBytes,
+  maxWriteBufferLength: Infinity,
+};
 
 /**
  * libp2p for a LAN node (IPFS-NOTES §3): TCP + noise + yamux + identify, listening where asked and discovering
@@ -15,7 +24,7 @@ export async function libp2pConfig(options: ResolvedHeliaOptions): Promise<Creat
     addresses: { listen: [...options.listen] },
     transports: [tcp()],
     connectionEncrypters: [noise()],
-    streamMuxers: [yamux()],
+    streamMuxers: [yamux({ streamOptions: YAMUX_STREAMS })],
     peerDiscovery: [],
     services: { identify: identify() },
   };

@@ -11,9 +11,9 @@ import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { heliaBlobSink } from './helia-blob-sink';
 import { heliaBlobSource } from './helia-blob-source';
 import { CheckedBlockstore } from './helia-checked-blockstore';
-import { dialPeers } from './helia-dial';
+import { dialPeers, redialPeers } from './helia-dial';
 import { libp2pConfig } from './helia-libp2p-config';
-import { HELIA_DEFAULTS, resolveHeliaOptions, type HeliaNodeOptions } from './helia-options';
+import { HELIA_DEFAULTS, resolveHeliaOptions, type HeliaNodeOptions, type ResolvedHeliaOptions } from './helia-options';
 import { lockHeliaDir } from './helia-repo-lock';
 
 /** A running embedded node; `stop()` closes connections, the stores and the directory lock. */
@@ -49,7 +49,7 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     const light = withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved));
     helia = withBitswap(light, { sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength });
     await helia.start();
-    const node = nodeHandle(helia, resolved.idleTimeoutMs, resolved.dialTimeoutMs, async () => {
+    const node = nodeHandle(helia, resolved, async () => {
       await helia?.stop();
       await datastore.close();
       await unlock();
@@ -71,18 +71,22 @@ async function openFsBlockstore(path: string): Promise<Blockstore> {
 
 function nodeHandle(
   helia: HeliaWithLibp2p<ServiceMap>,
-  idleTimeoutMs: number,
-  dialTimeoutMs: number,
+  options: ResolvedHeliaOptions,
   stop: () => Promise<void>,
 ): HeliaNode {
   const fs = unixfs(helia);
+  const known = new Set<string>();
+  const redial = () => redialPeers(helia.libp2p, [...known], options.dialTimeoutMs);
   let stopped: Promise<void> | undefined;
   return {
     peerId: helia.libp2p.peerId.toString(),
     addresses: () => helia.libp2p.getMultiaddrs().map((address) => address.toString()),
-    source: heliaBlobSource(fs, idleTimeoutMs),
+    source: heliaBlobSource(fs, { ...options, redial }),
     sink: heliaBlobSink(helia, fs),
-    dial: (peers, signal) => dialPeers(helia.libp2p, peers, dialTimeoutMs, signal),
+    dial: async (peers, signal) => {
+      await dialPeers(helia.libp2p, peers, options.dialTimeoutMs, signal);
+      peers.forEach((peer) => known.add(peer));
+    },
     stop: () => (stopped ??= stop()),
   };
 }

@@ -6,6 +6,12 @@ export const HELIA_DEFAULTS = {
   listen: ['/ip4/127.0.0.1/tcp/0'],
   /** A fetch fails when no byte arrived for this long (a peer that vanished, a CID nobody has). */
   idleTimeoutMs: 30_000,
+  /**
+   * After this long without a block, the peers this node dialed are dialed afresh: a bitswap message lost on
+   * the way (a stream reset by a busy receiver, a send task dropped) is never resent, but a new connection
+   * makes this node send its whole want list again and the peer start a fresh ledger.
+   */
+  redialAfterMs: 5_000,
   dialTimeoutMs: 10_000,
   /** Kubo's `ipfs add --cid-version=1` layout, so a blob gets the CID nerdctl would record for it. */
   chunkBytes: 262_144,
@@ -15,6 +21,11 @@ export const HELIA_DEFAULTS = {
    * wait until that peer sends another message, which a fetcher waiting for them never does: a stall.
    */
   sendQueueLength: 4096,
+  /**
+   * A yamux stream's read buffer: libp2p's 4 MiB default is below the 16 MiB window yamux lets a sender fill,
+   * so a busy receiver resets a stream holding a whole 4 MiB bitswap message; its blocks are never resent.
+   */
+  streamReadBufferBytes: 32 * 1024 * 1024,
   /** Blocks a cat asks for at once: 8 MiB in flight keeps loopback busy without flooding the serving peer. */
   blockReadConcurrency: 32,
 } as const;
@@ -29,6 +40,7 @@ export interface HeliaNodeOptions {
   /** Bootstrap peers, DHT and mDNS: only when the user asks for the public IPFS network. */
   publicNetwork?: boolean;
   idleTimeoutMs?: number;
+  redialAfterMs?: number;
   dialTimeoutMs?: number;
 }
 
@@ -41,6 +53,7 @@ export function resolveHeliaOptions(options: HeliaNodeOptions): ResolvedHeliaOpt
     peers: options.peers ?? [],
     publicNetwork: options.publicNetwork ?? false,
     idleTimeoutMs: options.idleTimeoutMs ?? HELIA_DEFAULTS.idleTimeoutMs,
+    redialAfterMs: options.redialAfterMs ?? HELIA_DEFAULTS.redialAfterMs,
     dialTimeoutMs: options.dialTimeoutMs ?? HELIA_DEFAULTS.dialTimeoutMs,
   };
 }

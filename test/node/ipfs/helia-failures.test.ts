@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as dagPb from '@ipld/dag-pb';
 import { importDirectory } from 'ipfs-unixfs-importer';
+import { CID } from 'multiformats/cid';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesOf, hashStream, heliaNodes, sha256 } from './helia-fixtures';
 import { LyingBlockstore } from './helia-lying-blockstore';
@@ -10,6 +12,12 @@ const nodes = heliaNodes();
 afterEach(() => nodes.stopAll());
 
 const signal = () => AbortSignal.timeout(15_000);
+
+async function blockOf(store: LyingBlockstore, cid: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of store.get(CID.parse(cid))) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
 
 async function blockFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(dir, 'blocks'), { recursive: true, withFileTypes: true });
@@ -35,6 +43,28 @@ describe('the embedded Helia node', () => {
       }).rejects.toMatchObject({ code: 'IPFS_TIMEOUT', details: { cid } });
       expect(received).toBeLessThan(40 * 1024 * 1024);
       expect(performance.now() - stoppedAt).toBeLessThan(4_000);
+    });
+  });
+
+  describe('when a peer leaves a want unanswered (a lost bitswap message)', () => {
+    async function withheldBlob(redialAfterMs: number, idleTimeoutMs: number) {
+      const store = new LyingBlockstore();
+      const a = await nodes.start({}, { blockstore: store });
+      const blob = new Uint8Array(randomBytes(3 * 262_144));
+      const cid = await a.node.sink.add(bytesOf(blob), { signal: signal() });
+      store.withheldOnce.add(dagPb.decode(await blockOf(store, cid)).Links[1]?.Hash.toString() as string);
+      const b = await nodes.start({ peers: a.node.addresses(), redialAfterMs, idleTimeoutMs });
+      return { blob, fetch: () => hashStream(b.node.source.cat(cid, { signal: signal() })) };
+    }
+
+    it('redials the peer, which then sends the block', async () => {
+      const { blob, fetch } = await withheldBlob(300, 5_000);
+      expect(await fetch()).toEqual({ digest: sha256(blob), size: blob.length });
+    });
+
+    it('without a redial before the idle timeout, fails with IPFS_TIMEOUT', async () => {
+      const { fetch } = await withheldBlob(60_000, 1_500);
+      await expect(fetch()).rejects.toMatchObject({ code: 'IPFS_TIMEOUT' });
     });
   });
 

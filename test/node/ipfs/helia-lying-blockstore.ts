@@ -4,10 +4,17 @@ import type { CID } from 'multiformats/cid';
 
 /**
  * A peer's blockstore that serves wrong bytes for the CIDs in `tampered` (one byte flipped): what a malicious or
- * broken peer does. Writes are honest, so the node adds content normally and lies only when asked for it.
+ * broken peer does; and denies once having the CIDs in `withheldOnce`. Writes are honest, so the node adds content normally and lies only when asked for it.
  */
 export class LyingBlockstore extends MemoryBlockstore {
   readonly tampered = new Set<string>();
+  /** Denied having once, as a peer that lost a bitswap message leaves a want unanswered. */
+  readonly withheldOnce = new Set<string>();
+
+  override has(cid: CID): boolean | Promise<boolean> {
+    if (this.withheldOnce.delete(cid.toString())) return false;
+    return super.has(cid);
+  }
 
   override async *get(cid: CID, options?: AbortOptions): AsyncGenerator<Uint8Array> {
     const chunks: Uint8Array[] = [];
