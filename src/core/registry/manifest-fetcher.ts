@@ -77,17 +77,27 @@ export async function fromCache(deps: ManifestDeps, digest: string) {
   return { digest, mediaType: cached.mediaType, bytes: cached.bytes };
 }
 
+// The bytes are hashed once per algorithm claimed (a claim is usually the same sha256 two or three times).
 async function verifyClaims(
   deps: ManifestDeps,
   session: RegistrySession,
   bytes: Uint8Array,
   claims: readonly DigestClaim[],
 ): Promise<string> {
+  const digests = new Map<string, Promise<string>>();
+  const digestOf = (algorithm: string) => {
+    let digest = digests.get(algorithm);
+    if (digest === undefined) {
+      digest = computeDigest(deps.hash, algorithm, bytes);
+      digests.set(algorithm, digest);
+    }
+    return digest;
+  };
   const algorithm = claims.map((c) => parseDigest(c.digest)?.algorithm).find((a) => a !== undefined) ?? 'sha256';
-  const digest = await computeDigest(deps.hash, algorithm, bytes);
+  const digest = await digestOf(algorithm);
   for (const claim of claims) {
     const parsed = parseDigest(claim.digest);
-    const actual = parsed === undefined ? digest : await computeDigest(deps.hash, parsed.algorithm, bytes);
+    const actual = parsed === undefined ? digest : await digestOf(parsed.algorithm);
     if (parsed === undefined || actual !== claim.digest) {
       const message = `${session.registry} sent manifest bytes whose digest ${actual} differs from ${claim.source} (${claim.digest}): do not use this content.`;
       const details = { registry: session.registry, expected: claim.digest, actual };
