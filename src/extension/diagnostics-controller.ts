@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { computeDiagnostics } from '../core/features/compute-diagnostics';
-import { resolvedOf } from '../core/features/resolved-of';
-import type { Reference } from '../core/reference';
+import { ensureEvidence } from '../core/features/reference-evidence';
 import type { DocumentScans } from './document-scans';
 import { fileFindings } from './file-findings';
 import type { Services } from './services';
@@ -49,12 +48,8 @@ export class DiagnosticsController implements vscode.Disposable {
     const scan = await scanning;
     if (controller.signal.aborted) return;
     this.paint(document);
-    const references = scan.refs.flatMap((ref): Reference[] => (ref.reference ? [ref.reference] : []));
-    const { store, dct, cosign } = this.services.current();
-    await store.ensure(references, controller.signal);
-    // Trust is verified for the digests the tags resolved to; it repaints through the stores' change events.
-    const resolutions = resolvedOf(scan.refs, store.lookup);
-    await Promise.all([dct.ensure(resolutions, controller.signal), cosign.ensure(resolutions, controller.signal)]);
+    // Tags, pins, then the signatures of the digests used; each answer repaints through the stores' change events.
+    await ensureEvidence(scan.refs, this.services.current(), controller.signal);
     if (this.running.get(key) === controller) this.running.delete(key);
   }
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { HoverData } from '../core/features/compute-hover';
-import type { ImageRef } from '../core/scan/image-ref';
 import { computeHoverAt } from '../core/features/hover-at';
 import { referenceAt, type Position } from '../core/features/position';
-import { resolvedOf } from '../core/features/resolved-of';
+import { ensureEvidence, evidenceSettled } from '../core/features/reference-evidence';
 import { abortOn } from './abort-on';
 import type { DocumentScans, FileScan } from './document-scans';
 import { judgeContext } from './file-findings';
@@ -27,20 +26,6 @@ function hoverNow(scan: FileScan, at: Position, service: RegistryService): Hover
   return computeHoverAt(scan.refs, at, service.lookups, judgeContext(scan, service));
 }
 
-/** True when nothing more is coming for `ref`: its tag and its digest's signatures are known. */
-function settled(ref: ImageRef, service: RegistryService, first: HoverData): boolean {
-  const resolutions = resolvedOf([ref], service.store.lookup);
-  return !first.pending && resolutions.every((r) => service.dct.settled(r) && service.cosign.settled(r));
-}
-
-/** The tag's digest, then that digest's signatures; stops when `signal` aborts. */
-async function learn(ref: ImageRef, service: RegistryService, signal: AbortSignal): Promise<void> {
-  if (!ref.reference) return;
-  await service.store.ensure([ref.reference], signal);
-  const resolutions = resolvedOf([ref], service.store.lookup);
-  await Promise.all([service.dct.ensure(resolutions, signal), service.cosign.ensure(resolutions, signal)]);
-}
-
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
     const timer = setTimeout(done, ms);
@@ -58,13 +43,13 @@ export function createHoverProvider(scans: DocumentScans, services: ServiceSourc
       const ref = referenceAt(scan.refs, at);
       const first = hoverNow(scan, at, service);
       if (!ref || !first) return undefined;
-      if (settled(ref, service, first)) return toHover(first);
+      if (!first.pending && evidenceSettled(ref, service)) return toHover(first);
       // One short wait for whatever is missing. A hover VS Code cancels meanwhile aborts its requests (unless the
       // diagnostics want them too); once the hover is shown, the work goes on so the next hover has the answer.
       const { signal, dispose } = abortOn(token);
       const waited = new AbortController();
       try {
-        await Promise.race([learn(ref, service, signal), delay(HOVER_WAIT_MS, waited.signal)]);
+        await Promise.race([ensureEvidence([ref], service, signal), delay(HOVER_WAIT_MS, waited.signal)]);
       } finally {
         waited.abort();
         dispose();

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyCosignEvidence } from '../../src/core/features/cosign-evidence';
+import { CosignStore } from '../../src/core/features/cosign-store';
+import { DctStore } from '../../src/core/features/dct-store';
+import { evidenceOf } from '../../src/core/features/evidence-of';
+import { ensureEvidence } from '../../src/core/features/reference-evidence';
 import { planPinEdits } from '../../src/core/features/pin-edits';
 import { fetchPinTargets } from '../../src/core/features/pin-targets';
 import { clientResolutionStore } from '../../src/core/features/client-resolution-store';
@@ -106,6 +110,38 @@ describe("the extension's features against the real registry", () => {
         signedIn.close();
         anonymous.close();
       }
+    });
+  });
+
+  describe('signatures are checked on the digest a build uses, as image-trust check does', () => {
+    async function cosignCodes(text: string) {
+      const { refs } = scanDocument(text, 'dockerfile', '/w/Dockerfile');
+      const store = clientResolutionStore(client, { ttlSeconds: 60, offline: false });
+      const trustedRoot = publicGoodTrustedRoot();
+      const key = parseCosignKey(readFileSync(rig.cosign?.keyFile ?? '', 'utf8'), 'rig key');
+      const trust = createSigstoreTrust({ trustedRoot, keys: [key], identities: [], requireTlog: false });
+      const cosign = new CosignStore({
+        enabled: () => true,
+        verify: (resolution, signal) => verifyCosignEvidence(resolution, { client, trust, signal }),
+      });
+      const dct = new DctStore({ enabled: () => false, verify: () => Promise.reject(new Error('not asked')) });
+      await ensureEvidence(refs, { store, dct, cosign }, new AbortController().signal);
+      return refs.map((ref) => {
+        const state = evidenceOf(ref, store.lookup, cosign.lookup);
+        return state?.kind === 'verified' ? state.result.codes : state?.kind;
+      });
+    }
+
+    it('the stale pin, not the tag it moved from (v2 is signed by another key, tool is not signed)', async () => {
+      const tool = rig.pushed.find((p) => p.registry === 'http' && p.repo === 'demo/tool')?.digest;
+      expect(await cosignCodes(`FROM ${host}/demo/app:v2\nFROM ${host}/demo/app:v2@${tool}\n`)).toEqual([
+        ['COSIGN_UNTRUSTED_KEY'],
+        ['COSIGN_NOT_SIGNED'],
+      ]);
+    });
+
+    it('a reference written with a digest only', async () => {
+      expect(await cosignCodes(`FROM ${host}/demo/app@${pushed('v1').digest}\n`)).toEqual([[]]);
     });
   });
 });

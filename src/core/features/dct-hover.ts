@@ -1,5 +1,9 @@
+import type { ImageRef } from '../scan/image-ref';
 import type { DctResult } from '../trust/notary';
+import type { DctLookup } from './dct-store';
+import { evidenceOf } from './evidence-of';
 import { codeSpan } from './hover-markdown';
+import type { ResolutionLookup } from './resolution-state';
 
 /** Role order a reader expects: the root of trust first, the timestamp (renewed by the server) last. */
 const ROLE_ORDER = ['root', 'targets', 'snapshot', 'timestamp'];
@@ -26,4 +30,11 @@ export function dctHoverLines(result: DctResult): string[] {
     );
   }
   return lines;
+}
+
+/** The DCT lines of one reference's hover, for the digest it uses; nothing for registries DCT is not asked for. */
+export function dctTrustHoverLines(ref: ImageRef, lookup: ResolutionLookup, dct: DctLookup): string[] {
+  const state = evidenceOf(ref, lookup, dct);
+  if (state?.kind === 'pending') return ['$(sync~spin) Verifying Docker Content Trust…'];
+  return state?.kind === 'verified' ? dctHoverLines(state.result) : [];
 }

@@ -2,11 +2,11 @@ import type { IgnoreComment, Policy, TrustEvidence } from '../policy';
 import type { ImageRef } from '../scan/image-ref';
 import { EDITOR_POLICY } from './compute-findings';
 import { cosignTrustHoverLines } from './cosign-hover';
+import { dctTrustHoverLines } from './dct-hover';
 import type { CosignLookup } from './cosign-store';
 import type { DctLookup } from './dct-store';
 import { evidenceOf } from './evidence-of';
 import type { ResolutionLookup } from './resolution-state';
-import { trustHoverLines } from './trust-findings';
 
 /** Everything known now about references: their resolutions and the signature evidence of each digest. */
 export interface TrustLookups {
@@ -42,7 +42,7 @@ export function trustOf(lookups: TrustLookups) {
 
 /** The signature lines of one reference's hover: DCT, then cosign, a blank line between. */
 export function referenceTrustHoverLines(ref: ImageRef, lookups: TrustLookups): string[] {
-  const dct = trustHoverLines(ref, lookups.resolution, lookups.dct);
+  const dct = dctTrustHoverLines(ref, lookups.resolution, lookups.dct);
   const cosign = cosignTrustHoverLines(ref, lookups.resolution, lookups.cosign);
   return dct.length > 0 && cosign.length > 0 ? [...dct, '', ...cosign] : [...dct, ...cosign];
 }

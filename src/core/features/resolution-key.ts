@@ -9,3 +9,8 @@ export function resolutionKey(ref: ImageRef): string | null {
   if (!ref.reference || ref.reference.tag === undefined) return null;
   return referenceString({ ...ref.reference, digest: undefined });
 }
+
+/** The key of a written digest (`registry/repo@sha256:…`): a pin is resolved on its own when the tag's answer does not cover it. */
+export function digestKey(reference: { domain: string; path: string; digest: string }): string {
+  return `${reference.domain}/${reference.path}@${reference.digest}`;
+}

@@ -1,6 +1,7 @@
 import { CoreError } from '../errors';
 import { referenceString, type Reference } from '../reference';
 import type { Resolution } from '../registry/client-types';
+import { digestKey } from './resolution-key';
 import type { ResolutionLookup, ResolutionState } from './resolution-state';
 import { SharedFlights } from './shared-flights';
 
@@ -53,6 +54,14 @@ export class ResolutionStore {
       return this.want(referenceString(tag), tag, signal);
     });
     await Promise.all(waits);
+  }
+
+  /** Resolves written digests by digest alone (their bytes are verified), under their digestKey. */
+  async ensurePins(
+    pins: readonly { domain: string; path: string; digest: string }[],
+    signal: AbortSignal,
+  ): Promise<void> {
+    await Promise.all(pins.map((pin) => this.want(digestKey(pin), pin, signal)));
   }
 
   /** Drops what is known of these keys, so the next `ensure` asks again ("Verify image trust"). */
