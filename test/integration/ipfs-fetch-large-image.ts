@@ -27,7 +27,7 @@ async function layerDigest(size: number): Promise<string> {
  * streams from its generator into the store, so neither side holds it in memory.
  */
 export async function publishLargeImage(dir: string, size: number) {
-  const store = new FsBlockstore(join(dir, 'blocks'));
+  const store = new FsBlockstore(join(dir, `blocks-${size}`));
   await store.open();
   const layer: Descriptor = {
     mediaType: 'application/vnd.oci.image.layer.v1.tar',

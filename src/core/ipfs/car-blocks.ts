@@ -12,7 +12,18 @@ const MAX_CID_BYTES = 128;
  * checked before its bytes are read, so a lying length cannot make us buffer more than one block's cap.
  */
 export async function* readCarBlocks(chunks: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Block> {
-  const reader = asyncIterableReader(chunks);
+  // A failure of the stream itself (HTTP status, network) is the source's to name, not a malformed CAR.
+  const upstream: { error?: unknown } = {};
+  const reader = asyncIterableReader(
+    (async function* () {
+      try {
+        yield* chunks;
+      } catch (error) {
+        upstream.error = error;
+        throw error;
+      }
+    })(),
+  );
   try {
     await checkLength(reader, MAX_HEADER_BYTES, source);
     await readHeader(reader, 1);
@@ -23,6 +34,7 @@ export async function* readCarBlocks(chunks: AsyncIterable<Uint8Array>, source: 
     }
   } catch (error) {
     if (error instanceof IpfsError) throw error;
+    if (upstream.error !== undefined) throw upstream.error;
     throw new IpfsError('IPFS_CAR_INVALID', `${source} sent a CAR that is malformed or cut short.`, { source }, error);
   }
 }

@@ -31,8 +31,10 @@ export async function createKuboRpcSource(options: KuboRpcOptions): Promise<Ipfs
       const cid = parseCid(cidText);
       const guard = stallGuard(signal, stallMs, source);
       const exported = await startExport(client, cid, guard.signal).catch((error: unknown) => {
+        // Only a daemon that cannot export is asked to `cat`; absence, a timeout or a cancel end the attempt.
         const failure = toIpfsFailure(guard.reason() ?? error, source, cidText);
-        if (failure instanceof IpfsError && failure.code === 'IPFS_NOT_FOUND') throw failure;
+        if (guard.signal.aborted || !(failure instanceof IpfsError) || failure.code !== 'IPFS_UNAVAILABLE')
+          throw failure;
         return undefined;
       });
       const chunks =

@@ -53,4 +53,17 @@ describe('readCarBlocks', () => {
     const car = new Uint8Array([...header, ...lie, 1, 2, 3]);
     await expect(readAll(car)).rejects.toMatchObject({ code: 'IPFS_BLOCK_TOO_LARGE' });
   });
+
+  it("passes the stream's own failure on (the source names it), rather than calling the CAR malformed", async () => {
+    const car = await carBytes(blocks);
+    const failure = new Error('connection reset');
+    async function* broken() {
+      yield car.subarray(0, 10);
+      throw failure;
+    }
+    const read = async () => {
+      for await (const _ of readCarBlocks(broken(), 'test')) void _;
+    };
+    await expect(read()).rejects.toBe(failure);
+  });
 });
