@@ -1,5 +1,6 @@
 import { checkBenchmark } from './check-bench';
 import { hoverBenchmark } from './hover-bench';
+import { ipfsBenchmark } from './ipfs-bench';
 import { peakRssMiB } from './measure';
 import { notaryBenchmark } from './notary-bench';
 import { resolveBenchmark } from './resolve-bench';
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   resolve: resolveBenchmark,
   notary: notaryBenchmark,
   check: checkBenchmark,
+  ipfs: ipfsBenchmark,
 };
 
 const only = process.argv.slice(2);

@@ -1,0 +1,95 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getLayerMs, pushLayer, writeRandomLayer } from './ipfs-layer';
+import { startDiskRegistry } from './ipfs-registry';
+import { runRoleIfChild, spawnRole, type RoleChild } from './ipfs-roles';
+import { verificationCost } from './ipfs-verify-cost';
+import { median, printRow } from './measure';
+
+const MiB = 1024 * 1024;
+const SIZE = 256 * MiB;
+const LARGE = 1024 * MiB;
+const RUNS = 3;
+const REPO = 'bench/layer';
+
+interface PeerAnswer {
+  addresses: string[];
+  cid: string;
+  addMs: number;
+}
+interface FetchAnswer {
+  ms: number;
+  rssBeforeKiB: number;
+  peakKiB: number;
+}
+
+/** A peer process holding `file`, and a fetch of it by a fresh node in another process. */
+async function startPeer(file: string, peers: RoleChild<PeerAnswer>[]): Promise<PeerAnswer> {
+  const peer = spawnRole<PeerAnswer>('peer', { LAYER_FILE: file });
+  peers.push(peer);
+  return peer.answer;
+}
+
+function fetchFrom(peer: PeerAnswer, digest: string, size: number): Promise<FetchAnswer> {
+  const env = { PEERS: JSON.stringify(peer.addresses), CID: peer.cid, DIGEST: digest, SIZE: String(size) };
+  return spawnRole<FetchAnswer>('fetch', env).answer;
+}
+
+const rate = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
+const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+
+/**
+ * `npm run bench ipfs`: a 256 MB layer fetched over bitswap from a loopback Helia peer and verified (written to
+ * an OCI layout as `fetch` does) against a plain registry GET of the same blob in the same run; verification
+ * against raw sha256; peak memory of the fetching process for 256 MB and 1 GB.
+ */
+export async function ipfsBenchmark(): Promise<void> {
+  if (await runRoleIfChild()) return;
+  const work = await mkdtemp(join(tmpdir(), 'image-trust-ipfs-bench-'));
+  const server = await startDiskRegistry(work);
+  const peers: RoleChild<PeerAnswer>[] = [];
+  try {
+    const registry = server.url;
+    const layer = join(work, 'layer');
+    const digest = await writeRandomLayer(layer, SIZE);
+    await pushLayer(registry, REPO, layer, digest, SIZE);
+    const peer = await startPeer(layer, peers);
+    const times = { registry: [] as number[], helia: [] as number[] };
+    const fetches: FetchAnswer[] = [];
+    for (let round = 0; round < RUNS; round++) {
+      const helia = async () => void fetches.push(await fetchFrom(peer, digest, SIZE));
+      const get = async () => void times.registry.push(await getLayerMs(registry, REPO, digest, SIZE));
+      for (const run of round % 2 === 0 ? [get, helia] : [helia, get]) await run();
+    }
+    times.helia = fetches.map((f) => f.ms);
+    const cost = await verificationCost(layer, digest);
+    const largeFile = join(work, 'layer-1g');
+    const largeDigest = await writeRandomLayer(largeFile, LARGE);
+    const large = await fetchFrom(await startPeer(largeFile, peers), largeDigest, LARGE);
+    const [registryMs, heliaMs] = [median(times.registry), median(times.helia)];
+    console.log(
+      `ipfs: a ${SIZE / MiB} MiB layer on 127.0.0.1, median of ${RUNS} runs (peer added it in ${peer.addMs.toFixed(0)} ms)`,
+    );
+    printRow('registry blob GET', registryMs, `${rate(SIZE, registryMs)}; plain GET, bytes dropped`);
+    printRow(
+      'helia fetch + verify',
+      heliaMs,
+      `${rate(SIZE, heliaMs)}; bitswap, per-block CID check, OCI digest, layout file`,
+    );
+    printRow('raw sha256 (node:crypto)', cost.rawMs, 'one update over the whole buffer; best of 5');
+    printRow('OCI digest verifier', cost.verifierMs, 'BlobVerifier over 256 KiB chunks; best of 5');
+    printRow("Helia's per-block check", cost.blockMs, 'multiformats sha256 of each 256 KiB block; best of 5');
+    const peak = Math.max(...fetches.map((f) => f.peakKiB));
+    console.log(
+      `  ratio helia/registry throughput: ${(registryMs / heliaMs).toFixed(2)}x (goal >= 0.5x); verifier/raw sha256: ` +
+        `${(cost.verifierMs / cost.rawMs).toFixed(2)}x (goal <= 1.1x); with the per-block check: ` +
+        `${((cost.verifierMs + cost.blockMs) / cost.rawMs).toFixed(2)}x; fetching process peak RSS: ${mib(peak)} for ` +
+        `${SIZE / MiB} MiB, ${mib(large.peakKiB)} for ${LARGE / MiB} MiB (${rate(LARGE, large.ms)}) (goal: independent of size)`,
+    );
+  } finally {
+    for (const { child } of peers) child.kill('SIGTERM');
+    await server.stop();
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  }
+}

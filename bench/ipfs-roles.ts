@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { writeVerified } from '../src/core/ipfs/blob-verifier';
+import { openHeliaNode } from '../src/node/ipfs/helia-embedded';
+import { createNodeHash } from '../src/node/ipfs/node-hash';
+import { createOciLayoutStore } from '../src/node/oci-layout-store';
+import { time } from './measure';
+
+const ROLE = 'IMAGE_TRUST_BENCH_IPFS_ROLE';
+
+/** A peer or a fetcher runs in its own process: its own event loop, and its own peak RSS to report. */
+export interface RoleChild<T> {
+  child: ChildProcess;
+  answer: Promise<T>;
+}
+
+export function spawnRole<T>(role: 'peer' | 'fetch', args: Record<string, string>): RoleChild<T> {
+  const child = spawn(process.execPath, [process.argv[1] as string, 'ipfs'], {
+    env: { ...process.env, [ROLE]: role, ...args },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const answer = (async () => {
+    for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
+      if (!line.startsWith('{')) continue;
+      const answer = JSON.parse(line) as T & { error?: string };
+      if (answer.error !== undefined) throw new Error(`the ${role} process failed: ${answer.error}`);
+      return answer;
+    }
+    throw new Error(`the ${role} process ended without an answer`);
+  })();
+  return { child, answer };
+}
+
+/** Runs this process's role when it is a child of the benchmark; false when it is the benchmark itself. */
+export async function runRoleIfChild(): Promise<boolean> {
+  const role = process.env[ROLE];
+  if (role === 'peer') await peer(process.env.LAYER_FILE as string);
+  else if (role === 'fetch') await fetchVerified(process.env as Record<string, string>);
+  return role !== undefined;
+}
+
+// Node A: adds the layer file (Kubo layout), prints where it is and the CID, serves until SIGTERM.
+async function peer(file: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'image-trust-bench-peer-'));
+  const node = await openHeliaNode({ dir });
+  let cid = '';
+  const addMs = await time(async () => {
+    cid = await node.sink.add(createReadStream(file), { signal: AbortSignal.timeout(600_000) });
+  });
+  console.log(JSON.stringify({ addresses: node.addresses(), cid, addMs }));
+  await new Promise((resolve) => process.once('SIGTERM', resolve));
+  await node.stop();
+  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+}
+
+// Node B: a fresh node dials A and fetches the layer into an OCI layout, verified as `image-trust fetch` does.
+async function fetchVerified(env: Record<string, string>): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), 'image-trust-bench-fetch-'));
+  try {
+    const node = await openHeliaNode({ dir: join(work, 'node'), peers: JSON.parse(env.PEERS as string) });
+    const descriptor = {
+      mediaType: 'application/vnd.oci.image.layer.v1.tar',
+      digest: env.DIGEST as string,
+      size: Number(env.SIZE),
+    };
+    const store = await createOciLayoutStore(join(work, 'layout'), createNodeHash);
+    const rssBefore = process.memoryUsage().rss;
+    const ms = await time(async () => {
+      const chunks = node.source.cat(env.CID as string, { signal: AbortSignal.timeout(600_000) });
+      await writeVerified(descriptor, chunks, await store.openBlob(descriptor.digest), createNodeHash, 'helia');
+    });
+    await node.stop();
+    console.log(JSON.stringify({ ms, rssBeforeKiB: rssBefore / 1024, peakKiB: process.resourceUsage().maxRSS }));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    console.log(JSON.stringify({ error: `${code ?? ''} ${error instanceof Error ? error.message : String(error)}` }));
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
