@@ -89,6 +89,13 @@ describe('gateway source', () => {
     }
   });
 
+  it('gives up with IPFS_TIMEOUT on a gateway that sends nothing', async () => {
+    fresh();
+    served.server.faults.stall = true;
+    const source = sourceFor([served.server.url], { stallTimeoutMs: 200 });
+    await expect(catAll(source, served.file.cid)).rejects.toMatchObject({ code: 'IPFS_TIMEOUT' });
+  });
+
   it('refuses a plain-HTTP gateway that is not loopback with IPFS_CONFIG_INVALID', () => {
     expect(() => sourceFor(['http://served.server.example'])).toThrow(
       expect.objectContaining({ code: 'IPFS_CONFIG_INVALID' }),

@@ -67,6 +67,17 @@ describe('Kubo RPC source', () => {
     });
   });
 
+  it('gives up with IPFS_TIMEOUT on a daemon that sends nothing', async () => {
+    fresh();
+    served.server.faults.stall = true;
+    const source = await createKuboRpcSource({
+      url: served.server.url,
+      createHash: createNodeHash,
+      stallTimeoutMs: 200,
+    });
+    await expect(catAll(source, served.file.cid)).rejects.toMatchObject({ code: 'IPFS_TIMEOUT' });
+  });
+
   it('says IPFS_UNAVAILABLE when no daemon listens', async () => {
     const closed = await startKuboRpcServer(served.file.store);
     await closed.close();
