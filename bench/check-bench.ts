@@ -35,6 +35,8 @@ interface MeasuredCheck {
   run: CheckRun;
   /** Requests by stage and kind (`verify: HEAD .sig tag`). */
   requests: Map<string, number>;
+  /** Time from sending to the answer, summed by stage and kind. */
+  waits: Map<string, number>;
   /** CPU time of this process from the start of the verify stage to the end of the check. */
   verifyCpuMs: number;
 }
@@ -71,19 +73,22 @@ async function checkOnce(
       referenceTime,
     });
     const cpu = process.cpuUsage(cpuAtVerify);
-    return { run, requests: counter.counts, verifyCpuMs: (cpu.user + cpu.system) / 1000 };
+    return { run, requests: counter.counts, waits: counter.waits, verifyCpuMs: (cpu.user + cpu.system) / 1000 };
   } finally {
     http.close();
   }
 }
 
-function printRequests(requests: Map<string, number>, images: number) {
+function printRequests({ requests, waits }: Pick<MeasuredCheck, 'requests' | 'waits'>, images: number) {
   const perImage = (n: number) => (n / images).toFixed(2);
   for (const stage of ['resolve', 'verify']) {
     const rows = [...requests].filter(([key]) => key.startsWith(`${stage}:`));
     const total = rows.reduce((sum, [, n]) => sum + n, 0);
     console.log(`  requests per image, ${stage}: ${perImage(total)}`);
-    for (const [key, n] of rows.sort()) console.log(`    ${key.slice(stage.length + 2).padEnd(30)} ${perImage(n)}`);
+    for (const [key, n] of rows.sort()) {
+      const wait = ((waits.get(key) ?? 0) / n).toFixed(2);
+      console.log(`    ${key.slice(stage.length + 2).padEnd(30)} ${perImage(n)}   ${wait} ms from request to answer`);
+    }
   }
 }
 
@@ -131,7 +136,7 @@ export async function checkBenchmark(): Promise<void> {
     console.log(`  ratio verify/resolve: ${ratio.toFixed(2)}x (goal <= 1.5x)`);
     const cpu = median(measured.map((m) => m.verifyCpuMs));
     console.log(`  CPU in verify (this process): ${(cpu / images.length).toFixed(2)} ms/reference`);
-    printRequests(measured[0]?.requests ?? new Map(), images.length);
+    printRequests(measured[0] ?? { requests: new Map(), waits: new Map() }, images.length);
   } finally {
     await rig.stop();
     await rm(work, { recursive: true, force: true });

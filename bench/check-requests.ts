@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Progress } from '../src/cli/check-progress';
 import type { Transport } from '../src/core/registry/ports';
 
@@ -25,6 +26,7 @@ export function countRequests(transport: Transport) {
   let stage = 'resolve';
   const counts = new Map<string, number>();
   const seen = new Set<string>();
+  const waits = new Map<string, number>();
   const counted: Transport = (request) => {
     const path = request.url.pathname + request.url.search;
     // A manifest GET by digest the check has already made (a second fetch of the same bytes).
@@ -32,7 +34,10 @@ export function countRequests(transport: Transport) {
     if (request.method === 'GET') seen.add(path);
     const key = `${stage}: ${requestKind(request.method, path)}${again}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    return transport(request);
+    const start = performance.now();
+    const answered = transport(request);
+    void answered.then(() => waits.set(key, (waits.get(key) ?? 0) + performance.now() - start)).catch(() => undefined);
+    return answered;
   };
   const progress: Progress = {
     stage(name) {
@@ -42,5 +47,5 @@ export function countRequests(transport: Transport) {
   };
   const total = (prefix: string) =>
     [...counts].filter(([key]) => key.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
-  return { transport: counted, progress, counts, total };
+  return { transport: counted, progress, counts, waits, total };
 }

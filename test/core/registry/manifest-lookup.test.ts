@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistryClient } from '../../../src/core/registry/client';
 import { MEDIA_TYPES } from '../../../src/core/registry/media-types';
-import type { TransportRequest } from '../../../src/core/registry/ports';
+import type { TransportRequest, TransportResponse } from '../../../src/core/registry/ports';
 import { fakeRegistry, type FakeRegistryOptions } from './fake-registry';
 import { fakeClock, fakeTransport, reply, sha256 } from './fakes';
 
@@ -10,7 +10,10 @@ const signature = { body, mediaType: MEDIA_TYPES.ociManifest, digest: await sha2
 const SIG_TAG = `sha256-${'a'.repeat(64)}.sig`;
 
 // The registry's socket is faked; the client under test is the real one.
-function setUp(options: Partial<FakeRegistryOptions> = {}, answer?: (r: TransportRequest) => ReturnType<typeof reply>) {
+function setUp(
+  options: Partial<FakeRegistryOptions> = {},
+  answer?: (r: TransportRequest) => TransportResponse | undefined,
+) {
   const registry = fakeRegistry({ repositories: { 'demo/app': { [SIG_TAG]: signature } }, ...options });
   const transport = fakeTransport((r) => answer?.(r) ?? registry(r));
   const deps = { transport, clock: fakeClock(), credentials: () => Promise.resolve(undefined) };
