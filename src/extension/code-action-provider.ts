@@ -38,7 +38,7 @@ export function createCodeActionProvider(scans: DocumentScans, services: Service
       });
       const evidence = computeEvidenceActions(scan.refs, fromRange(range)).map((data) => {
         const action = new vscode.CodeAction(data.title, vscode.CodeActionKind.QuickFix);
-        action.command = { command: OPEN_EVIDENCE_COMMAND, title: data.title, arguments: [data.key] };
+        action.command = { command: OPEN_EVIDENCE_COMMAND, title: data.title, arguments: [data.key, data.pin] };
         return action;
       });
       return [...pins, ...evidence];

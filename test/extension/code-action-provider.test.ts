@@ -31,7 +31,7 @@ describe('the code action provider', () => {
     expect(actions[1]?.command).toEqual({
       command: 'imageTrust.openEvidence',
       title: 'Open the evidence for docker.io/library/alpine:3.19',
-      arguments: ['docker.io/library/alpine:3.19'],
+      arguments: ['docker.io/library/alpine:3.19', undefined],
     });
     const edit = actions[0]?.edit as WorkspaceEdit;
     expect(edit.replacements).toMatchObject([{ uri: { fsPath: '/w/Dockerfile' }, newText: `alpine:3.19@${DIGEST}` }]);

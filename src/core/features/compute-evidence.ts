@@ -4,6 +4,7 @@ import { dctHoverLines } from './dct-hover';
 import type { EvidenceState } from './evidence-store';
 import { codeSpan } from './hover-markdown';
 import type { TrustLookups } from './reference-trust';
+import { usedResolutionFor, type PinnedReference } from './used-resolution';
 
 interface Check<T> {
   name: string;
@@ -37,12 +38,20 @@ function resolutionLines(resolution: Resolution, at: number): string[] {
   return [...lines, ''];
 }
 
+/** What the user has no evidence for yet: the digest the build uses is not known. */
+function usedLine(used: Resolution | undefined, pin: string | undefined, tagDigest: string): string {
+  if (used === undefined) return `- Digest used: ${codeSpan(pin ?? tagDigest)} (being resolved…)`;
+  const why = pin === undefined ? "the tag's" : used.digest === tagDigest ? 'the pin, current' : 'the pin';
+  return `- Digest used: ${codeSpan(used.digest)} (${why})`;
+}
+
 /**
- * The evidence for one tag as a read-only Markdown document: a summary first (the digest and each check's
- * verdict), then what the tag resolved to (media type, each platform's manifest) and each check's full evidence.
+ * The evidence for one reference as a read-only Markdown document: a summary first (the digest a build uses and
+ * each check's verdict on it), then what the tag resolved to (media type, each platform's manifest) and each
+ * check's full evidence. `pin` is the digest written beside the tag, if any.
  */
-export function computeEvidence(key: string, lookups: TrustLookups): string {
-  const lines = [`# Evidence for ${codeSpan(key)}`, ''];
+export function computeEvidence(key: string, pin: PinnedReference | undefined, lookups: TrustLookups): string {
+  const lines = [`# Evidence for ${codeSpan(pin ? `${key}@${pin.digest}` : key)}`, ''];
   const state = lookups.resolution(key);
   if (state?.kind !== 'resolved') {
     const why =
@@ -50,18 +59,20 @@ export function computeEvidence(key: string, lookups: TrustLookups): string {
     return [...lines, why, ''].join('\n');
   }
   const { resolution } = state;
+  const used = usedResolutionFor(key, pin, lookups.resolution);
   const dct: Check<Parameters<typeof dctHoverLines>[0]> = {
     name: 'Docker Content Trust',
-    state: lookups.dct(resolution),
+    state: used && lookups.dct(used),
     absent: 'no notary server is configured for this registry in `imageTrust.notaryServers`',
     verdict: (result) => dctHoverLines(result)[0] ?? '',
   };
   const cosign: Check<Parameters<typeof cosignHoverLines>[0]> = {
     name: 'cosign',
-    state: lookups.cosign(resolution),
+    state: used && lookups.cosign(used),
     absent: 'no key or identity applies: `imageTrust.cosign.keys`, `imageTrust.cosign.identities` or the policy',
     verdict: (result) => cosignHoverLines(result)[0] ?? '',
   };
-  lines.push(`- Digest: ${codeSpan(resolution.digest)}`, summaryLine(dct), summaryLine(cosign), '');
+  lines.push(`- Digest of the tag: ${codeSpan(resolution.digest)}`, usedLine(used, pin?.digest, resolution.digest));
+  lines.push(summaryLine(dct), summaryLine(cosign), '');
   return [...lines, ...resolutionLines(resolution, state.at), ...section(dct), ...section(cosign)].join('\n');
 }

@@ -26,31 +26,38 @@ export interface PinnedReference {
 
 const pinOnly = ({ domain, path, digest }: Reference): PinnedReference => ({ domain, path, digest: digest ?? '' });
 
+/** The written digest of a reference, with the repository it is in; undefined when none is written. */
+export function pinOf(ref: ImageRef): PinnedReference | undefined {
+  const reference = ref.reference;
+  return reference?.digest === undefined ? undefined : pinOnly(reference);
+}
+
 /**
  * The resolution of the digest a build uses, whose signatures are what matter: the written pin (one platform's
  * manifest of the tag's index, or a digest the tag has moved away from), else the tag's digest. Undefined while
  * it is not known. `image-trust check` verifies the same digest.
  */
-export function usedResolution(ref: ImageRef, lookup: ResolutionLookup): Resolution | undefined {
-  const written = ref.reference?.digest;
-  const key = resolutionKey(ref);
-  const tag = key === null ? undefined : lookup(key);
+export function usedResolutionFor(
+  tagKey: string | null,
+  pin: PinnedReference | undefined,
+  lookup: ResolutionLookup,
+): Resolution | undefined {
+  const tag = tagKey === null ? undefined : lookup(tagKey);
   if (tag?.kind === 'resolved') {
     const { resolution } = tag;
-    if (written === undefined || written === resolution.digest) return resolution;
-    const child = resolution.platforms.find((p) => p.digest === written);
-    if (child)
-      return {
-        reference: resolution.reference,
-        digest: written,
-        mediaType: child.mediaType,
-        size: child.size,
-        platforms: [],
-      };
+    if (pin === undefined || pin.digest === resolution.digest) return resolution;
+    const child = resolution.platforms.find((p) => p.digest === pin.digest);
+    if (child) {
+      const { mediaType, size } = child;
+      return { reference: resolution.reference, digest: pin.digest, mediaType, size, platforms: [] };
+    }
   }
-  const reference = ref.reference;
-  const pinned = reference && written !== undefined ? lookup(digestKey({ ...reference, digest: written })) : undefined;
+  const pinned = pin === undefined ? undefined : lookup(digestKey(pin));
   return pinned?.kind === 'resolved' ? pinned.resolution : undefined;
+}
+
+export function usedResolution(ref: ImageRef, lookup: ResolutionLookup): Resolution | undefined {
+  return usedResolutionFor(resolutionKey(ref), pinOf(ref), lookup);
 }
 
 /** The resolutions trust is verified for: each reference's used digest, once known. */
