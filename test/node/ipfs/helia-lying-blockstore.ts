@@ -1,6 +1,7 @@
+import * as dagPb from '@ipld/dag-pb';
 import { MemoryBlockstore } from 'blockstore-core';
 import type { AbortOptions } from '@libp2p/interface';
-import type { CID } from 'multiformats/cid';
+import { CID } from 'multiformats/cid';
 
 /**
  * A peer's blockstore that serves wrong bytes for the CIDs in `tampered` (one byte flipped): what a malicious or
@@ -23,5 +24,12 @@ export class LyingBlockstore extends MemoryBlockstore {
     const middle = block.length >> 1;
     if (this.tampered.has(cid.toString())) block[middle] = (block[middle] ?? 0) ^ 0xff;
     yield new Uint8Array(block);
+  }
+
+  /** The dag-pb node `cid` names, as stored (honestly): how a test finds a file's leaves. */
+  async node(cid: string): Promise<dagPb.PBNode> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of super.get(CID.parse(cid))) chunks.push(chunk);
+    return dagPb.decode(Buffer.concat(chunks));
   }
 }
