@@ -1,21 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientResolutionStore } from '../../src/core/features/client-resolution-store';
 import { planPinEdits } from '../../src/core/features/pin-edits';
 import { fetchPinTargets } from '../../src/core/features/pin-targets';
 import { scanDocument } from '../../src/core/features/scan-document';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
-import { injectRig } from '../rig/inject-rig';
+import { extensionRig } from './extension-rig';
 
 describe("the extension's pin planning and registry login against the real registry", () => {
-  const rig = injectRig();
-  const host = rig.registries.http.host;
-  const { client, close } = createNodeRegistryClient({ allowCredentialHelpers: false, diskCache: false });
-  afterAll(close);
-  const pushed = (tag: string) => {
-    const image = rig.pushed.find((p) => p.registry === 'http' && p.repo === 'demo/app' && p.tag === tag);
-    if (!image) throw new Error(`no demo/app:${tag} on the http registry`);
-    return image;
-  };
+  const { rig, host, client, pushed } = extensionRig();
 
   async function planUpdate(text: string) {
     const { refs } = scanDocument(text, 'dockerfile', '/w/Dockerfile');

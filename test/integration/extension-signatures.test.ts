@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientResolutionStore } from '../../src/core/features/client-resolution-store';
 import { verifyCosignEvidence } from '../../src/core/features/cosign-evidence';
 import { CosignStore } from '../../src/core/features/cosign-store';
@@ -8,19 +8,10 @@ import { evidenceOf } from '../../src/core/features/evidence-of';
 import { ensureEvidence } from '../../src/core/features/reference-evidence';
 import { scanDocument } from '../../src/core/features/scan-document';
 import { createSigstoreTrust, parseCosignKey, publicGoodTrustedRoot } from '../../src/core/trust/sigstore';
-import { createNodeRegistryClient } from '../../src/node/node-registry-client';
-import { injectRig } from '../rig/inject-rig';
+import { extensionRig } from './extension-rig';
 
 describe("the extension's signature checks against the real registry", () => {
-  const rig = injectRig();
-  const host = rig.registries.http.host;
-  const { client, close } = createNodeRegistryClient({ allowCredentialHelpers: false, diskCache: false });
-  afterAll(close);
-  const pushed = (tag: string) => {
-    const image = rig.pushed.find((p) => p.registry === 'http' && p.repo === 'demo/app' && p.tag === tag);
-    if (!image) throw new Error(`no demo/app:${tag} on the http registry`);
-    return image;
-  };
+  const { rig, host, client, pushed } = extensionRig();
 
   describe('cosign evidence for the hover and the findings', () => {
     const trustedRoot = publicGoodTrustedRoot();
