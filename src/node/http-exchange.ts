@@ -1,7 +1,11 @@
 import http from 'node:http';
 import https from 'node:https';
+import { DEFAULTS } from '../core/registry/defaults';
 import type { TransportRequest, TransportResponse } from '../core/registry/ports';
 import { displayUrl, RegistryError } from '../core/registry/registry-error';
+import { streamBody, tooLarge } from './http-body-stream';
+
+const SMALL_BYTES = DEFAULTS.maxSmallResponseBytes;
 
 export interface ExchangeLimits {
   connectTimeoutMs: number;
@@ -10,7 +14,8 @@ export interface ExchangeLimits {
 
 /**
  * One request and its whole response, no redirects: a connect timeout, an overall timeout (a stalled body
- * included) and the size cap, enforced while reading so an oversized body is never buffered.
+ * included) and the size cap, enforced while reading so an oversized body is never buffered. A `stream` request
+ * gets a 2xx body as a stream (http-body-stream.ts), with `requestTimeoutMs` then timing each chunk.
  */
 export function exchange(
   request: TransportRequest,
@@ -42,22 +47,31 @@ export function exchange(
     // `on`, not `once`: a second error after a destroy must not become an uncaught exception.
     client.on('error', fail);
     client.once('response', (response) => {
+      response.on('error', fail);
+      const status = response.statusCode ?? 0;
+      const streamed = request.stream === true && status >= 200 && status < 300;
+      // A streamed request's other answers (a challenge, an error) are read whole: they get the small cap.
+      const maxBytes = request.stream && !streamed ? Math.min(request.maxBytes, SMALL_BYTES) : request.maxBytes;
       // A HEAD's Content-Length describes the GET's body, not this one.
       const declared = request.method === 'HEAD' ? 0 : Number(response.headers['content-length'] ?? 0);
-      if (declared > request.maxBytes) return client.destroy(tooLarge(url, request.maxBytes));
+      if (declared > maxBytes) return client.destroy(tooLarge(url, maxBytes));
+      const answer = (body: Uint8Array, stream?: AsyncIterable<Uint8Array>) => {
+        clearTimeout(overall);
+        resolve({ status, headers: distinctHeaders(response), body, url, ...(stream ? { stream } : {}) });
+      };
+      if (streamed) {
+        const toError = (error: unknown) => toRegistryError(error, url);
+        const idleTimeoutMs = limits.requestTimeoutMs;
+        return answer(new Uint8Array(0), streamBody(response, { url, maxBytes, idleTimeoutMs, toError, signal }));
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > request.maxBytes) client.destroy(tooLarge(url, request.maxBytes));
+        if (size > maxBytes) client.destroy(tooLarge(url, maxBytes));
         else chunks.push(chunk);
       });
-      response.on('error', fail);
-      response.once('end', () => {
-        clearTimeout(overall);
-        const body = new Uint8Array(Buffer.concat(chunks));
-        resolve({ status: response.statusCode ?? 0, headers: distinctHeaders(response), body, url });
-      });
+      response.once('end', () => answer(new Uint8Array(Buffer.concat(chunks))));
     });
     client.end(request.body);
   });
@@ -91,9 +105,4 @@ function toRegistryError(error: unknown, url: URL): RegistryError {
 function timeout(url: URL, what: string): RegistryError {
   const details = { registry: url.host, url: displayUrl(url) };
   return new RegistryError('REGISTRY_TIMEOUT', `${url.host} did not ${what} in time.`, details);
-}
-
-function tooLarge(url: URL, maxBytes: number): RegistryError {
-  const message = `${url.host} sent more than ${maxBytes} bytes for ${displayUrl(url)}; refused.`;
-  return new RegistryError('REGISTRY_RESPONSE_TOO_LARGE', message, { registry: url.host, url: displayUrl(url) });
 }

@@ -1,11 +1,5 @@
-/** Incremental hashing (WebCrypto has none): src/node gives node:crypto's. Returns lower-case hex. */
-export interface StreamingHash {
-  update(bytes: Uint8Array): void;
-  digest(): string;
-}
-
-/** `algorithm` is sha256, sha384 or sha512, as an OCI digest names it. */
-export type CreateHash = (algorithm: string) => StreamingHash;
+/** Incremental hashing lives with the registry's ports: a streamed registry blob is verified with it too. */
+export type { CreateHash, StreamingHash } from '../registry/ports';
 
 /** A blob being written: nothing is visible under its digest until `commit`. */
 export interface BlobTempFile {

@@ -1,6 +1,7 @@
 import type { ManifestDeps } from './client-types';
 import { computeDigest, parseDigest } from './digest';
 import { displayUrl, RegistryError } from './registry-error';
+import type { TransportResponse } from './ports';
 import type { RegistrySession } from './registry-session';
 
 export interface BlobRef {
@@ -44,6 +45,25 @@ export async function fetchBlobBytes(
     scope: `repository:${ref.path}:pull`,
     ...(signal === undefined ? {} : { signal }),
   });
+  const details = checkBlobStatus(session, ref, response);
+  const actual = await computeDigest(deps.hash, parsed.algorithm, response.body);
+  if (actual !== ref.digest) {
+    const message = `${session.registry} sent blob bytes whose digest ${actual} differs from ${ref.digest}: do not use this content.`;
+    throw new RegistryError('REGISTRY_DIGEST_MISMATCH', message, { ...details, expected: ref.digest, actual });
+  }
+  await deps.cache.putContent(ref.digest, {
+    bytes: response.body,
+    mediaType: ref.mediaType ?? 'application/octet-stream',
+  });
+  return { digest: ref.digest, bytes: response.body };
+}
+
+/** A blob GET's answer must be 200; returns the details for a later error about its bytes. */
+export function checkBlobStatus(
+  session: RegistrySession,
+  ref: { path: string; digest: string },
+  response: TransportResponse,
+) {
   const details = { registry: session.registry, url: displayUrl(response.url), status: response.status };
   if (response.status === 404) {
     const message = `${session.registry} has no blob ${ref.digest} in ${ref.path}.`;
@@ -57,14 +77,5 @@ export async function fetchBlobBytes(
     const message = `${session.registry} answered HTTP ${response.status} for a blob.`;
     throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', message, details);
   }
-  const actual = await computeDigest(deps.hash, parsed.algorithm, response.body);
-  if (actual !== ref.digest) {
-    const message = `${session.registry} sent blob bytes whose digest ${actual} differs from ${ref.digest}: do not use this content.`;
-    throw new RegistryError('REGISTRY_DIGEST_MISMATCH', message, { ...details, expected: ref.digest, actual });
-  }
-  await deps.cache.putContent(ref.digest, {
-    bytes: response.body,
-    mediaType: ref.mediaType ?? 'application/octet-stream',
-  });
-  return { digest: ref.digest, bytes: response.body };
+  return details;
 }

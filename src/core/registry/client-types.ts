@@ -1,4 +1,5 @@
 import type { BlobRef, FetchedBlob } from './blob-fetcher';
+import type { BlobStreamOptions, BlobStreamRef } from './blob-stream';
 import type { CredentialSource } from './credential';
 import type { RegistryClientOptions } from './defaults';
 import type { PlatformManifest } from './manifest';
@@ -77,6 +78,8 @@ export interface RegistryClient {
   fetchManifest(ref: RegistryRef, options?: { signal?: AbortSignal }): Promise<FetchedManifest>;
   /** A small blob (an image config) by digest, verified and capped at `maxBlobBytes`. */
   fetchBlob(ref: BlobRef, options?: { signal?: AbortSignal }): Promise<FetchedBlob>;
+  /** A blob of any size (a layer) as it arrives, verified inside and never cached (blob-stream.ts). */
+  fetchBlobStream(ref: BlobStreamRef, options: BlobStreamOptions): AsyncIterable<Uint8Array>;
   /** The OCI 1.1 referrers index of a digest; `undefined` when the registry has no referrers API. */
   fetchReferrers(
     ref: RegistryRef & { digest: string },

@@ -1,4 +1,5 @@
 import { fetchBlobBytes, type BlobRef } from './blob-fetcher';
+import { fetchBlobStream, type BlobStreamOptions, type BlobStreamRef } from './blob-stream';
 import type { FetchedManifest, RegistryClient, RegistryClientDeps, RegistryRef, ResolveOptions } from './client-types';
 import type { TagEntry } from './ports';
 import { resolveClientOptions, type RegistryClientOptions } from './defaults';
@@ -105,7 +106,9 @@ export function createRegistryClient(
   }
   const fetchBlob = (ref: BlobRef, { signal }: { signal?: AbortSignal } = {}) =>
     fetchBlobBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
+  const fetchBlobStreamed = (ref: BlobStreamRef, { signal, createHash }: BlobStreamOptions) =>
+    fetchBlobStream(sessionFor(ref.domain), ref, createHash, signal);
   const fetchReferrers = (ref: RegistryRef & { digest: string }, { signal }: { signal?: AbortSignal } = {}) =>
     fetchReferrersIndex(manifestDeps, sessionFor(ref.domain), ref, signal);
-  return { resolve, fetchManifest, fetchBlob, fetchReferrers };
+  return { resolve, fetchManifest, fetchBlob, fetchBlobStream: fetchBlobStreamed, fetchReferrers };
 }

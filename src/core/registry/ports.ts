@@ -8,6 +8,12 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** The response body is refused (REGISTRY_RESPONSE_TOO_LARGE) beyond this many bytes. */
   maxBytes: number;
+  /**
+   * A 2xx body arrives as `stream` instead of `body` (a layer never sits in memory); other statuses are read
+   * whole, capped, as always, so auth challenges and retries see them. The wait for each chunk is timed, not
+   * the whole body.
+   */
+  stream?: true;
 }
 
 export interface TransportResponse {
@@ -15,6 +21,11 @@ export interface TransportResponse {
   /** Lower-case names; every value a header was sent with, in order (WWW-Authenticate may repeat). */
   headers: Record<string, string[]>;
   body: Uint8Array;
+  /**
+   * Only for a `stream` request with a 2xx status (`body` is then empty): read it once, to the end or until a
+   * `break`; it throws a RegistryError (size cap, idle timeout, network) or the signal's reason.
+   */
+  stream?: AsyncIterable<Uint8Array>;
   /** The URL that answered, after redirects. */
   url: URL;
 }
@@ -45,6 +56,15 @@ export type TextFileReader = (path: string) => Promise<string | undefined>;
 
 /** `algorithm` is one of sha256, sha384, sha512; returns lower-case hex. */
 export type HashFunction = (algorithm: string, bytes: Uint8Array) => Promise<string>;
+
+/** Incremental hashing (WebCrypto has none): src/node gives node:crypto's. Returns lower-case hex. */
+export interface StreamingHash {
+  update(bytes: Uint8Array): void;
+  digest(): string;
+}
+
+/** `algorithm` is sha256, sha384 or sha512, as an OCI digest names it. */
+export type CreateHash = (algorithm: string) => StreamingHash;
 
 export interface LogEvent {
   level: 'debug' | 'info' | 'warn';

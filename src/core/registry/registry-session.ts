@@ -21,6 +21,8 @@ export interface SendOptions {
   maxBytes: number;
   scope: string;
   signal?: AbortSignal;
+  /** A 2xx body as a stream (Transport `stream`); the concurrency slot is freed once the headers are in. */
+  stream?: true;
 }
 
 /**
@@ -67,6 +69,7 @@ export class RegistrySession {
       headers: authorization === undefined ? headers : { ...headers, authorization },
       maxBytes: options.maxBytes,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.stream ? { stream: true as const } : {}),
     });
   }
 
