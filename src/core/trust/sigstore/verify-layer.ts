@@ -3,6 +3,7 @@ import { CosignError } from './cosign-error';
 import type { CosignOptions } from './defaults';
 import { toLegacyBundle } from './legacy-bundle';
 import { parseSimpleSigningPayload } from './payload';
+import { knownPayload } from './payload-candidates';
 import type { SignatureSource } from './ports';
 import { verifyWithKey } from './public-keys';
 import type { SignatureLayer } from './signature-manifest';
@@ -69,7 +70,7 @@ function verifySigner(given: SignatureLayer, payload: Uint8Array, ctx: LayerCont
 export async function verifyLayer(layer: SignatureLayer, ctx: LayerContext): Promise<LayerOutcome> {
   const max = ctx.options.maxPayloadBytes;
   if (layer.size > max) return { kind: 'failed', error: tooLarge('cosign payload', layer.size, max) };
-  const payload = await ctx.source.fetchPayload(layer, ctx.signal);
+  const payload = knownPayload(layer, ctx.repository, ctx.digest) ?? (await ctx.source.fetchPayload(layer, ctx.signal));
   if (payload.length > max) return { kind: 'failed', error: tooLarge('cosign payload', payload.length, max) };
   let signer: BundleSigner;
   let claims;
