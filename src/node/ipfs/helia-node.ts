@@ -81,7 +81,7 @@ function nodeHandle(
   return {
     peerId: helia.libp2p.peerId.toString(),
     addresses: () => helia.libp2p.getMultiaddrs().map((address) => address.toString()),
-    source: heliaBlobSource(fs, { ...options, redial }),
+    source: heliaBlobSource(helia.blockstore, { ...options, redial }),
     sink: heliaBlobSink(helia, fs),
     dial: async (peers, signal) => {
       await dialPeers(helia.libp2p, peers, options.dialTimeoutMs, signal);

@@ -26,8 +26,6 @@ export const HELIA_DEFAULTS = {
    * so a busy receiver resets a stream holding a whole 4 MiB bitswap message; its blocks are never resent.
    */
   streamReadBufferBytes: 32 * 1024 * 1024,
-  /** Blocks a cat asks for at once: 8 MiB in flight keeps loopback busy without flooding the serving peer. */
-  blockReadConcurrency: 32,
 } as const;
 
 export interface HeliaNodeOptions {
