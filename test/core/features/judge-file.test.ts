@@ -3,7 +3,16 @@ import { computeFileSummary } from '../../../src/core/features/compute-file-summ
 import { judgeFile } from '../../../src/core/features/judge-file';
 import type { TrustLookups } from '../../../src/core/features/reference-trust';
 import { DEFAULT_POLICY, parseIgnoreComments, parsePolicyText } from '../../../src/core/policy';
-import { DIGEST_A, dockerfileRefs, lookupOf, resolved, unsignedEvidence } from './feature-fixtures';
+import {
+  ARM_DIGEST,
+  DIGEST_A,
+  DIGEST_B,
+  dockerfileRefs,
+  lookupOf,
+  resolution,
+  resolved,
+  unsignedEvidence,
+} from './feature-fixtures';
 
 const ALPINE = 'docker.io/library/alpine:3.19';
 const UNSIGNED = unsignedEvidence(DIGEST_A);
@@ -73,5 +82,26 @@ describe('computeFileSummary', () => {
         ),
       ).text,
     ).toBe('1 ref');
+  });
+});
+
+describe('judgeFile › a pin to one platform of a multi-platform tag', () => {
+  const platforms = [{ os: 'linux', architecture: 'arm64', digest: ARM_DIGEST, mediaType: 'm', size: 1 }];
+  const index = { kind: 'resolved', resolution: resolution(DIGEST_A, platforms), at: 0 } as const;
+  const judged = (text: string) =>
+    codes(
+      judgeFile(dockerfileRefs(text), {
+        resolution: lookupOf({ [ALPINE]: index }),
+        dct: () => undefined,
+        cosign: () => undefined,
+      }),
+    );
+
+  it('is current while the index lists it, as image-trust pin --update keeps it', () => {
+    expect(judged(`FROM alpine:3.19@${ARM_DIGEST}\n`)).toEqual([]);
+  });
+
+  it('has moved once the index no longer lists it', () => {
+    expect(judged(`FROM alpine:3.19@${DIGEST_B}\n`)).toEqual([['PIN_OUTDATED', 'information']]);
   });
 });
