@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CoreError } from '../core/errors';
 import { parsePlatformText } from '../core/ipfs/platform-select';
-import { fetchToLayout, MAX_REGISTRY_LAYER_BYTES } from '../node/ipfs/fetch-to-layout';
+import { fetchToLayout } from '../node/ipfs/fetch-to-layout';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import type { Command } from './commands';
 import { progressReporter } from './fetch-progress';
@@ -59,7 +59,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--platform takes OS/ARCH[/VARIANT], not ${JSON.stringify(values.platform)}`);
   }
   const output = resolve(io.cwd, values.output ?? defaultOutputName(target));
-  const registry = registryClientFor(values, io, { maxBlobBytes: MAX_REGISTRY_LAYER_BYTES });
+  const registry = registryClientFor(values, io);
   // A usage error in the IPFS options must not leave the registry client's pool open.
   const chosen = await chooseSources(
     { ...values, ipfs: values.ipfs || target.kind === 'ipfs' },

@@ -4,6 +4,7 @@ import { publishImage, type PublishedImage } from '../core/ipfs/publish-image';
 import { registryBlobReader, registryTopDescriptor } from '../core/ipfs/registry-blob-reader';
 import { parseNormalizedNamed, referenceString } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
+import { createNodeHash } from '../node/ipfs/node-hash';
 import { webCryptoHash } from '../core/registry/digest';
 import { UsageError, type CliIo } from './cli-io';
 import { registryClientFor, type RegistryFlagValues } from './registry-flags';
@@ -24,12 +25,9 @@ export interface PublishRow {
   error: { code: string | null; message: string } | null;
 }
 
-/** Whole layers go through memory on their way to IPFS: the registry client reads a blob at once. */
-const MAX_LAYER_BYTES = 4 * 1024 * 1024 * 1024;
-
-/** The registry client for publishing: the CLI's, with a blob cap that fits layers. */
+/** The registry client for publishing: the CLI's; layers stream through it, so no blob cap needs raising. */
 export function publishingRegistry(values: RegistryFlagValues, io: CliIo) {
-  return registryClientFor(values, io, { maxBlobBytes: MAX_LAYER_BYTES });
+  return registryClientFor(values, io);
 }
 
 /** A pinned reference from the command line; anything else is a usage error, found before a node starts. */
@@ -57,7 +55,7 @@ export async function publishFromRegistry(
 ): Promise<PublishRow> {
   try {
     const top = await registryTopDescriptor(client, ref, signal);
-    const reader = registryBlobReader(client, { domain: ref.domain, path: ref.path });
+    const reader = registryBlobReader(client, { domain: ref.domain, path: ref.path }, createNodeHash);
     const image = await publishImage({ reader, sink, hash: webCryptoHash }, top, signal);
     return { input: ref.input, reference: ref.reference, image, error: null };
   } catch (error) {

@@ -5,6 +5,7 @@ import { publishImage, type PublishedImage } from '../../src/core/ipfs/publish-i
 import { registryBlobReader, registryTopDescriptor } from '../../src/core/ipfs/registry-blob-reader';
 import { webCryptoHash } from '../../src/core/registry/digest';
 import { defaultHeliaDir } from '../../src/node/ipfs/helia-options';
+import { createNodeHash } from '../../src/node/ipfs/node-hash';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
 import { heliaNodes } from '../node/ipfs/helia-fixtures';
 import { startIpfsGateway, type IpfsTestServer } from '../rig/ipfs-gateway';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   try {
     const ref = { domain: rig.registries.http.host, path: 'demo/app', digest: pinned(rig, 'multi').digest };
     const signal = AbortSignal.timeout(20_000);
-    const reader = registryBlobReader(client, ref);
+    const reader = registryBlobReader(client, ref, createNodeHash);
     image = await publishImage(
       { reader, sink: a.node.sink, hash: webCryptoHash },
       await registryTopDescriptor(client, ref, signal),

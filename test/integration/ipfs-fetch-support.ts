@@ -10,6 +10,7 @@ import { publishImage, type PublishedImage } from '../../src/core/ipfs/publish-i
 import { registryBlobReader, registryTopDescriptor } from '../../src/core/ipfs/registry-blob-reader';
 import { webCryptoHash } from '../../src/core/registry/digest';
 import { createKuboRpcSink } from '../../src/node/ipfs/kubo-rpc-source';
+import { createNodeHash } from '../../src/node/ipfs/node-hash';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
 import { startIpfsGateway, type IpfsTestServer } from '../rig/ipfs-gateway';
 import { startKuboRpcServer } from '../rig/kubo-rpc-server';
@@ -39,7 +40,7 @@ export async function ipfsWithImage(rig: RigInfo, tag: string) {
     const ref = { domain: rig.registries.http.host, path: 'demo/app', digest: source.digest };
     const signal = AbortSignal.timeout(20_000);
     const top = await registryTopDescriptor(client, ref, signal);
-    const reader = registryBlobReader(client, ref);
+    const reader = registryBlobReader(client, ref, createNodeHash);
     const sink = await createKuboRpcSink(kubo.url);
     const image: PublishedImage = await publishImage({ reader, sink, hash: webCryptoHash }, top, signal);
     return { store, kubo, gateway, image, source, close: () => Promise.all([kubo.close(), gateway.close()]) };

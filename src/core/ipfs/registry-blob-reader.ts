@@ -1,20 +1,25 @@
 import type { RegistryClient, RegistryRef } from '../registry/client-types';
 import { parseJsonDocument, type Descriptor } from './descriptor';
+import type { CreateHash } from './ports';
 import type { ImageBlobReader } from './publish-image';
 
 /**
- * Reads an image's blobs from its registry repository, verified by the registry client. Blobs are held in
- * memory up to the client's `maxBlobBytes`: give the client a cap above the largest layer to publish.
+ * Reads an image's blobs from its registry repository, verified by the registry client. A blob streams through
+ * (never whole in memory, never in the content cache); its last chunk comes only once size and digest match.
  */
-export function registryBlobReader(client: RegistryClient, repository: { domain: string; path: string }) {
+export function registryBlobReader(
+  client: RegistryClient,
+  repository: { domain: string; path: string },
+  createHash: CreateHash,
+) {
   const reader: ImageBlobReader = {
     readManifest: async (descriptor, signal) => {
       const ref = { ...repository, digest: descriptor.digest };
       return (await client.fetchManifest(ref, { signal })).bytes;
     },
     readBlob: async function* (descriptor, signal) {
-      const ref = { ...repository, digest: descriptor.digest, mediaType: descriptor.mediaType };
-      yield (await client.fetchBlob(ref, { signal })).bytes;
+      const ref = { ...repository, digest: descriptor.digest, mediaType: descriptor.mediaType, size: descriptor.size };
+      yield* client.fetchBlobStream(ref, { signal, createHash });
     },
   };
   return reader;

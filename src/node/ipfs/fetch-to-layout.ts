@@ -33,7 +33,8 @@ export async function fetchToLayout(target: LayoutTarget, options: FetchToLayout
       : await registryTopDescriptor(client, target, signal);
   const store = await createOciLayoutStore(options.output, createNodeHash);
   const deps: FetchDeps = { sources: options.sources, store, createHash: createNodeHash };
-  if (target.kind === 'registry' && options.fallback) deps.fallback = registryBlobReader(client, target);
+  if (target.kind === 'registry' && options.fallback)
+    deps.fallback = registryBlobReader(client, target, createNodeHash);
   if (options.progress) deps.progress = options.progress;
   const fetched = await fetchImage(deps, top, { signal, ...(options.platform ? { platform: options.platform } : {}) });
   await store.writeIndex(fetched.entries.map((entry) => named(entry, target.tag)));
@@ -45,5 +46,8 @@ function named(entry: Descriptor, tag: string): Descriptor {
   return { ...entry, annotations: { ...entry.annotations, 'org.opencontainers.image.ref.name': tag } };
 }
 
-/** A layer from the registry passes through memory (the registry client reads a blob at once): this caps it. */
+/**
+ * The editor's cap on a blob its registry client reads whole (`maxBlobBytes`); layers no longer pass through
+ * memory (the fallback streams them), so the CLI sets none.
+ */
 export const MAX_REGISTRY_LAYER_BYTES = 4 * 1024 * 1024 * 1024;
