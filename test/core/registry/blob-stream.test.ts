@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BlobStreamRef } from '../../../src/core/registry/blob-stream';
+import { createRegistryClient } from '../../../src/core/registry/client';
+import { createMemoryCache } from '../../../src/core/registry/memory-cache';
+import { createNodeHash } from '../../../src/node/ipfs/node-hash';
+import { createHttpTransport } from '../../../src/node/http-transport';
+import { serverPool } from '../../node/servers';
+import { fakeClock } from './fakes';
+
+const servers = serverPool();
+const closers: (() => void)[] = [];
+afterEach(async () => {
+  closers.splice(0).forEach((close) => close());
+  await servers.closeAll();
+});
+
+const layer = Buffer.alloc(300_000, 'layer bytes ');
+const digest = `sha256:${createHash('sha256').update(layer).digest('hex')}`;
+
+/** A registry whose repositories need a token (it is its own token server) that serves `body` for the layer in 10 KB chunks. */
+async function registry(body: Buffer = layer) {
+  const seen: { path: string; authorized: boolean }[] = [];
+  const handler: http.RequestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    seen.push({ path, authorized: req.headers.authorization === 'Bearer ok' });
+    if (path === '/token') return res.end(JSON.stringify({ token: 'ok' }));
+    // The base answers anyone: the blob GET itself meets the challenge.
+    if (path === '/v2/') return res.end('{}');
+    if (req.headers.authorization !== 'Bearer ok') {
+      const challenge = `Bearer realm="${server.origin}/token",service="test"`;
+      return res.writeHead(401, { 'www-authenticate': challenge }).end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+    }
+    if (path !== `/v2/demo/app/blobs/${digest}`) return res.writeHead(404).end('{"errors":[{"code":"BLOB_UNKNOWN"}]}');
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    for (let at = 0; at < body.length; at += 10_000) res.write(body.subarray(at, at + 10_000));
+    res.end();
+  };
+  const server = await servers.start(handler);
+  const transport = createHttpTransport({ certsDirs: [] });
+  closers.push(transport.close);
+  const cache = createMemoryCache();
+  const credentials = () => Promise.resolve(undefined);
+  const client = createRegistryClient({ transport: transport.transport, clock: fakeClock(), credentials, cache });
+  const ref: BlobStreamRef = { domain: `127.0.0.1:${server.port}`, path: 'demo/app', digest, size: layer.length };
+  return { client, cache, ref, seen };
+}
+
+/** Reads the stream, keeping what arrived before any error. */
+async function read(stream: AsyncIterable<Uint8Array>) {
+  const chunks: Uint8Array[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(chunk);
+    return { bytes: Buffer.concat(chunks), error: undefined };
+  } catch (error) {
+    return { bytes: Buffer.concat(chunks), error };
+  }
+}
+
+describe('createRegistryClient › fetchBlobStream', () => {
+  it('answers a 401 challenge, then streams the verified layer, and caches nothing', async () => {
+    const { client, cache, ref, seen } = await registry();
+    const { bytes, error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toBeUndefined();
+    expect(bytes.equals(layer)).toBe(true);
+    const blobGets = seen.filter((s) => s.path.includes('/blobs/'));
+    expect(blobGets.map((s) => s.authorized)).toEqual([false, true]);
+    expect(await cache.getContent(digest)).toBeUndefined();
+  });
+
+  it('fails with REGISTRY_DIGEST_MISMATCH for altered bytes, holding back the last chunk', async () => {
+    const altered = Buffer.from(layer);
+    altered[altered.length - 1] = 0;
+    const { client, ref } = await registry(altered);
+    const { bytes, error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_DIGEST_MISMATCH', details: { expected: digest } });
+    expect(bytes.length).toBeLessThan(layer.length);
+  });
+
+  it('fails with REGISTRY_DIGEST_MISMATCH when the body is short', async () => {
+    const { client, ref } = await registry(layer.subarray(0, 100_000));
+    const { error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_DIGEST_MISMATCH' });
+  });
+
+  it('fails with REGISTRY_RESPONSE_TOO_LARGE as soon as the body passes the descriptor size', async () => {
+    const { client, ref } = await registry(Buffer.concat([layer, layer]));
+    const { bytes, error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_RESPONSE_TOO_LARGE' });
+    expect(bytes.length).toBeLessThan(layer.length);
+  });
+
+  it('fails with REGISTRY_NOT_FOUND for a blob the registry does not have', async () => {
+    const { client, ref } = await registry();
+    const missing = { ...ref, digest: `sha256:${'0'.repeat(64)}` };
+    const { error } = await read(client.fetchBlobStream(missing, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_NOT_FOUND', details: { missing: 'blob' } });
+  });
+
+  it('refuses a descriptor without a valid digest or size before asking', async () => {
+    const { client, ref, seen } = await registry();
+    const { error } = await read(client.fetchBlobStream({ ...ref, size: -1 }, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_INVALID_MANIFEST' });
+    expect(seen).toHaveLength(0);
+  });
+});
