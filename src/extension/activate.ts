@@ -21,7 +21,13 @@ export function activate(context: vscode.ExtensionContext): void {
   const channel = vscode.window.createOutputChannel('Image Trust', { log: true });
   const secrets = new SecretCredentials(context.secrets, context.globalState);
   const cacheDir = registryCacheDir(context.globalStorageUri.fsPath);
-  const services = new Services({ log: toCoreLog(channel), cacheDir, credentials: secrets.source });
+  const services = new Services({
+    log: toCoreLog(channel),
+    cacheDir,
+    credentials: secrets.source,
+    // Bound late: the watcher reports only after activation, when `rebuild` exists.
+    policyChanged: () => rebuild(),
+  });
   const scans = new DocumentScans();
   const diagnostics = new DiagnosticsController(scans, services);
   const evidence = new EvidenceDocuments(services);

@@ -16,6 +16,8 @@ export interface LoadedPolicy {
   file?: string;
   /** Why the file could not be applied: shown on the file, and the defaults apply meanwhile. */
   error?: CoreError;
+  /** The file that is read when it exists (watched, so creating or editing it applies at once). */
+  watched?: string;
 }
 
 function readPolicy(file: string): LoadedPolicy {
@@ -46,13 +48,10 @@ export function loadPolicy(setting: string, folder: string | undefined, trusted:
       return false;
     }
   })();
-  if (exists) return readPolicy(file);
-  if (setting === DEFAULT_POLICY_FILE) return { policy: EDITOR_POLICY };
-  return {
-    policy: EDITOR_POLICY,
-    file,
-    error: new CoreError('POLICY_NOT_FOUND', `the policy file ${file} does not exist`),
-  };
+  if (exists) return { ...readPolicy(file), watched: file };
+  if (setting === DEFAULT_POLICY_FILE) return { policy: EDITOR_POLICY, watched: file };
+  const error = new CoreError('POLICY_NOT_FOUND', `the policy file ${file} does not exist`);
+  return { policy: EDITOR_POLICY, file, error, watched: file };
 }
 
 /** The cosign keys a policy names (its defaults' and every rule's), for the verification to try. */

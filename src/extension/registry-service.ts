@@ -23,6 +23,8 @@ export interface ServiceEnvironment {
   cacheDir: string;
   /** Registry credentials from SecretStorage, asked before the Docker config. */
   credentials?: CredentialSource;
+  /** Called when the policy file is created, changed or deleted. */
+  policyChanged?: () => void;
 }
 
 export interface RegistryService {

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { createRegistryService, type RegistryService, type ServiceEnvironment } from './registry-service';
 import { toPolicyDiagnostic } from './policy-diagnostic';
@@ -19,6 +20,7 @@ export class Services implements vscode.Disposable, ServiceSource {
   private unsubscribe: () => void;
   /** A policy file that cannot be applied gets its error where it is, like any other file. */
   private readonly policyProblems = vscode.languages.createDiagnosticCollection('image-trust-policy');
+  private policyWatcher: vscode.Disposable | undefined;
 
   constructor(private readonly environment: ServiceEnvironment) {
     this.service = this.build();
@@ -56,12 +58,26 @@ export class Services implements vscode.Disposable, ServiceSource {
     this.unsubscribe();
     this.service.dispose();
     this.policyProblems.dispose();
+    this.policyWatcher?.dispose();
   }
 
   private build(): RegistryService {
     const settings = readSettings();
     this.report(settings);
+    this.watchPolicy(settings.policy.watched);
     return createRegistryService(settings, this.environment);
+  }
+
+  /** Creating, editing or deleting the policy file applies at once, as a settings change does. */
+  private watchPolicy(file: string | undefined): void {
+    this.policyWatcher?.dispose();
+    this.policyWatcher = undefined;
+    const changed = this.environment.policyChanged;
+    if (file === undefined || changed === undefined) return;
+    const pattern = new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const subscriptions = [watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)];
+    this.policyWatcher = vscode.Disposable.from(watcher, ...subscriptions);
   }
 
   /** Settings that cannot be applied are said once per change, in the log and in a notification. */

@@ -174,6 +174,14 @@ describe('the extension in real VS Code, in a trusted workspace', () => {
     expect(extensionLog(server.home)).toContain('cache cleared');
   });
 
+  it('applies the policy file as soon as it is edited', async () => {
+    await workbench.openFile('Dockerfile');
+    const policy = `${requireCosignFor(`${rig.registries.http.host}/demo/tool`)}allowedRegistries: [docker.io]\n`;
+    writeFileSync(join(workspace, '.image-trust.yaml'), policy);
+    const rows = await workbench.problems(has('REGISTRY_NOT_ALLOWED'), 'is not an allowed registry');
+    expect(rows.join('\n')).toContain(`${rig.registries.http.host} is not an allowed registry`);
+  });
+
   it('logs its activation time and no credential', () => {
     const log = extensionLog(server.home);
     const activation = /activated in ([\d.]+) ms \(trusted\)/.exec(log);

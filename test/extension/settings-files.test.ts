@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { readCosignKeys } from '../../src/extension/cosign-keys';
@@ -54,9 +55,11 @@ describe('imageTrust.policy', () => {
     expect(loaded).toEqual({ policy: expect.objectContaining({ source: 'defaults' }) });
   });
 
-  it('applies the defaults without a word when the default file is absent', async () => {
-    expect(loadPolicy('.image-trust.yaml', await tree({}), true)).toEqual({
+  it('applies the defaults without a word when the default file is absent, and watches for it', async () => {
+    const folder = await tree({});
+    expect(loadPolicy('.image-trust.yaml', folder, true)).toEqual({
       policy: expect.objectContaining({ source: 'defaults' }),
+      watched: join(folder, '.image-trust.yaml'),
     });
   });
 
