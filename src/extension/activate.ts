@@ -92,8 +92,12 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(SHOW_FINDINGS_COMMAND, () => statusBar.showFindings()),
     vscode.commands.registerCommand(FETCH_OVER_IPFS_COMMAND, fetchOverIpfsCommand(scans, secrets.source)),
   );
-  refreshOpen();
-  void statusBar.update();
+  // The open documents are scanned after activation returns: start-up waits for nothing but the wiring.
+  const firstPass = setTimeout(() => {
+    refreshOpen();
+    void statusBar.update();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(firstPass) });
   const mode = vscode.workspace.isTrusted ? 'trusted' : 'Restricted Mode: no credential helpers';
   channel.info(`activated in ${(performance.now() - started).toFixed(1)} ms (${mode})`);
 }
