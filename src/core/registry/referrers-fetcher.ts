@@ -21,7 +21,7 @@ export function fetchReferrersIndex(
   ref: { path: string; digest: string },
   signal?: AbortSignal,
 ): Promise<FetchedReferrers | undefined> {
-  return session.referrers.ask(() => requestReferrers(deps, session, ref, signal));
+  return session.referrers.ask(() => requestReferrers(deps, session, ref, signal), signal);
 }
 
 async function requestReferrers(

@@ -13,9 +13,10 @@ export interface ReferrersAnswer<T> {
 export class ReferrersSupport {
   private learnt: Promise<boolean> | undefined;
 
-  async ask<T>(request: () => Promise<ReferrersAnswer<T>>): Promise<T | undefined> {
+  /** `signal` ends the wait for the first answer too (a cancelled hover does not wait for another's request). */
+  async ask<T>(request: () => Promise<ReferrersAnswer<T>>, signal?: AbortSignal): Promise<T | undefined> {
     const known = this.learnt;
-    if (known !== undefined) return (await known) ? (await request()).value : undefined;
+    if (known !== undefined) return (await untilAborted(known, signal)) ? (await request()).value : undefined;
     const first = request();
     this.learnt = first.then(
       (answer) => !answer.absent,
@@ -26,4 +27,14 @@ export class ReferrersSupport {
     );
     return (await first).value;
   }
+}
+
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

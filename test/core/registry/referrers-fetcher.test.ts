@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistryClient } from '../../../src/core/registry/client';
 import { MEDIA_TYPES } from '../../../src/core/registry/media-types';
-import type { TransportRequest, TransportResponse } from '../../../src/core/registry/ports';
+import type { Transport, TransportRequest, TransportResponse } from '../../../src/core/registry/ports';
 import { fakeClock, fakeTransport, reply } from './fakes';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -81,5 +81,26 @@ describe('fetchReferrers', () => {
     const { fetch, asked } = clientAnswering((r) => reply(r, 200, { 'content-type': MEDIA_TYPES.ociIndex }, INDEX));
     await Promise.all([fetch(DIGEST), fetch(OTHER)]);
     expect(asked()).toBe(2);
+  });
+
+  it('lets a digest waiting for the first answer give up when its signal aborts', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transport: Transport = async (request) => {
+      if (request.url.pathname.includes('/referrers/')) await held;
+      return request.url.pathname.includes('/referrers/') ? noApi(request) : reply(request, 200, {}, '{}');
+    };
+    const deps = { transport, clock: fakeClock(), credentials: () => Promise.resolve(undefined) };
+    const client = createRegistryClient(deps, { retries: 0 });
+    const ask = (digest: string, signal?: AbortSignal) =>
+      client.fetchReferrers({ domain: 'reg.test', path: 'demo/app', digest }, signal ? { signal } : {});
+    const first = ask(DIGEST);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const controller = new AbortController();
+    const waiting = ask(OTHER, controller.signal);
+    controller.abort(new Error('hover cancelled'));
+    await expect(waiting).rejects.toThrow('hover cancelled');
+    release();
+    expect(await first).toBeUndefined();
   });
 });
