@@ -11,12 +11,12 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** `size` pseudo-random bytes (an AES-CTR keystream), the same every time, produced 1 MiB at a time. */
-async function* layerBytes(size: number): AsyncGenerator<Uint8Array> {
+export async function* layerBytes(size: number): AsyncGenerator<Uint8Array> {
   const cipher = createCipheriv('aes-256-ctr', Buffer.alloc(32, 7), Buffer.alloc(16, 0));
   for (let left = size; left > 0; left -= MIB) yield new Uint8Array(cipher.update(Buffer.alloc(Math.min(MIB, left))));
 }
 
-async function layerDigest(size: number): Promise<string> {
+export async function layerDigest(size: number): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of layerBytes(size)) hash.update(chunk);
   return `sha256:${hash.digest('hex')}`;
