@@ -3,6 +3,7 @@ import { yamux } from '@chainsafe/libp2p-yamux';
 import type { CreateLibp2pOptions } from '@helia/libp2p';
 import { identify } from '@libp2p/identify';
 import { tcp } from '@libp2p/tcp';
+import { MemoryDatastore } from 'datastore-core';
 import { HELIA_DEFAULTS, type ResolvedHeliaOptions } from './helia-options';
 
 // yamux's own stream defaults (its type wants all five), with a read buffer above the window.
@@ -16,11 +17,15 @@ const YAMUX_STREAMS = {
 
 /**
  * libp2p for a LAN node (IPFS-NOTES §3): TCP + noise + yamux + identify, listening where asked and discovering
- * nobody. Enterprises ban P2P by default, so the public network (bootstrap, DHT, mDNS) is only added on request,
- * from a module loaded just then.
+ * nobody. The peer key lives in Helia's datastore on disk (a stable peer ID), peer records in memory.
+ * Enterprises ban P2P by default, so the public network (bootstrap, DHT, mDNS) is only added on request, from a
+ * module loaded just then.
  */
 export async function libp2pConfig(options: ResolvedHeliaOptions): Promise<CreateLibp2pOptions> {
   const lan = {
+    // Peer records stay in memory: a stopped node writes nothing more to its directory (libp2p updates a peer's
+    // record about a second after its connection closes), and a new run dials only the peers it is given.
+    datastore: new MemoryDatastore(),
     addresses: { listen: [...options.listen] },
     transports: [tcp()],
     connectionEncrypters: [noise()],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importDirectory } from 'ipfs-unixfs-importer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,13 @@ const nodes = heliaNodes();
 afterEach(() => nodes.stopAll());
 
 const signal = () => AbortSignal.timeout(15_000);
+
+/** Every file under `dir` with its size and modification time. */
+async function snapshot(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return Promise.all(files.map(async (file) => `${file} ${(await stat(file)).size} ${(await stat(file)).mtimeMs}`));
+}
 
 async function blockFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(dir, 'blocks'), { recursive: true, withFileTypes: true });
@@ -85,6 +92,19 @@ describe('the embedded Helia node', () => {
         size: blob.length,
       });
     });
+  });
+
+  it('writes nothing more to its directory once stopped, and keeps its peer ID for the next run', async () => {
+    const a = await nodes.start();
+    const cid = await a.node.sink.add(bytesOf(new Uint8Array(randomBytes(1000))), { signal: signal() });
+    const b = await nodes.start({ peers: a.node.addresses() });
+    await hashStream(b.node.source.cat(cid, { signal: signal() }));
+    await b.node.stop();
+    const stopped = await snapshot(b.dir);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await snapshot(b.dir)).toEqual(stopped);
+    const again = await nodes.start({ dir: b.dir });
+    expect(again.node.peerId).toBe(b.node.peerId);
   });
 
   it('refuses a second node on the same directory with IPFS_UNAVAILABLE', async () => {
