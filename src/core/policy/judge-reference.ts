@@ -1,5 +1,6 @@
 import { failureText } from './failure-text';
 import { referenceString } from '../reference';
+import type { Resolution } from '../registry/client-types';
 import type { ImageRef } from '../scan/image-ref';
 import { FINDING_CODES, type Finding } from './finding';
 import type { RefResolution } from './judge-input';
@@ -21,20 +22,22 @@ function invalidFinding(ref: ImageRef): Finding {
   return { code: FINDING_CODES.invalid, severity: 'error', message, range: ref.range, ref };
 }
 
-function resolvedFindings(ref: ImageRef, name: string, written: string | undefined, current: string): Finding[] {
+function resolvedFindings(ref: ImageRef, name: string, written: string | undefined, resolution: Resolution): Finding[] {
+  const current = resolution.digest;
   const base = { range: ref.range, ref, currentDigest: current };
   if (written === undefined) {
     const message = `${name} is not pinned to a digest (it resolves to ${shortDigest(current)} now)`;
     return [{ ...base, code: FINDING_CODES.unpinned, severity: 'warning', message }];
   }
-  if (written === current) return [];
+  // A pin to one platform's manifest that the tag's index still lists is current: `pin --update` keeps it.
+  if (written === current || resolution.platforms.some((p) => p.digest === written)) return [];
   const message = `${name} moved: the pin is ${shortDigest(written)}, the tag points at ${shortDigest(current)} now`;
   return [{ ...base, code: FINDING_CODES.pinOutdated, severity: 'information', message }];
 }
 
 function stateFindings(ref: ImageRef, name: string, state: RefResolution | undefined): Finding[] {
   const written = ref.reference?.digest;
-  if (state?.kind === 'resolved') return resolvedFindings(ref, name, written, state.resolution.digest);
+  if (state?.kind === 'resolved') return resolvedFindings(ref, name, written, state.resolution);
   const findings: Finding[] = [];
   if (state?.kind === 'failed') {
     const { summary, severity } = failureText(state.code);

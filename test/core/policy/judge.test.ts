@@ -49,6 +49,19 @@ describe('judge › with the default policy', () => {
     expect(finding?.fix?.edit.newText).toBe(`alpine:3.19@${DIGEST_B}`);
   });
 
+  it("finds nothing for a pin to one platform manifest the tag's index still lists (pin --update keeps it)", () => {
+    const index = (ref: ImageRef) => {
+      const state = resolvedTo(ref, DIGEST_B);
+      if (state.kind !== 'resolved') return state;
+      const platform = { os: 'linux', architecture: 'arm64', digest: DIGEST_A };
+      return { ...state, resolution: { ...state.resolution, platforms: [platform] } };
+    };
+    expect(run(`FROM alpine:3.19@${DIGEST_A}\n`, { resolutionOf: index })).toEqual([]);
+    expect(codes(run(`FROM alpine:3.19@${DIGEST_A}\n`, { digest: DIGEST_B }))).toEqual([
+      ['PIN_OUTDATED', 'information'],
+    ]);
+  });
+
   it('finds nothing for a current pin, and never suggests another tag', () => {
     expect(run(`FROM alpine:3.19@${DIGEST_A}\n`, { digest: DIGEST_A })).toEqual([]);
   });
