@@ -16,19 +16,14 @@ export async function* layerBytes(size: number): AsyncGenerator<Uint8Array> {
   for (let left = size; left > 0; left -= MIB) yield new Uint8Array(cipher.update(Buffer.alloc(Math.min(MIB, left))));
 }
 
-export async function layerDigest(size: number): Promise<string> {
+async function layerDigest(size: number): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of layerBytes(size)) hash.update(chunk);
   return `sha256:${hash.digest('hex')}`;
 }
 
-/**
- * A one-layer image of `size` bytes published nerdctl-style into an on-disk blockstore under `dir`: the layer
- * streams from its generator into the store, so neither side holds it in memory.
- */
-export async function publishLargeImage(dir: string, size: number) {
-  const store = new FsBlockstore(join(dir, `blocks-${size}`));
-  await store.open();
+/** The documents of a one-layer image whose layer is `layerBytes(size)`. */
+export async function oneLayerImage(size: number) {
   const layer: Descriptor = {
     mediaType: 'application/vnd.oci.image.layer.v1.tar',
     digest: await layerDigest(size),
@@ -40,17 +35,20 @@ export async function publishLargeImage(dir: string, size: number) {
     digest: sha256(config),
     size: config.length,
   };
-  const manifest = json({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: configDescriptor,
-    layers: [layer],
-  });
-  const top = {
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    digest: sha256(manifest),
-    size: manifest.length,
-  };
+  const mediaType = 'application/vnd.oci.image.manifest.v1+json';
+  const manifest = json({ schemaVersion: 2, mediaType, config: configDescriptor, layers: [layer] });
+  const top: Descriptor = { mediaType, digest: sha256(manifest), size: manifest.length };
+  return { layer, config, configDescriptor, manifest, top };
+}
+
+/**
+ * A one-layer image of `size` bytes published nerdctl-style into an on-disk blockstore under `dir`: the layer
+ * streams from its generator into the store, so neither side holds it in memory.
+ */
+export async function publishLargeImage(dir: string, size: number) {
+  const store = new FsBlockstore(join(dir, `blocks-${size}`));
+  await store.open();
+  const { layer, config, configDescriptor, manifest, top } = await oneLayerImage(size);
   const small = new Map([
     [configDescriptor.digest, config],
     [top.digest, manifest],

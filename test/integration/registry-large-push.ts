@@ -1,12 +1,8 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Descriptor } from '../../src/core/ipfs/descriptor';
-import { layerBytes, layerDigest } from './ipfs-fetch-large-image';
-
-const sha256 = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+import { layerBytes, oneLayerImage } from './ipfs-fetch-large-image';
 
 /** One HTTP exchange with the registry, the request body streamed; the answer's body is discarded. */
 function send(method: string, url: URL, headers: Record<string, string>, body?: Buffer | AsyncIterable<Uint8Array>) {
@@ -41,24 +37,11 @@ async function uploadBlob(base: URL, repo: string, blob: Descriptor, bytes: Buff
  */
 export async function pushLargeImage(registryUrl: string, repo: string, size: number) {
   const base = new URL(registryUrl);
-  const layer: Descriptor = {
-    mediaType: 'application/vnd.oci.image.layer.v1.tar',
-    digest: await layerDigest(size),
-    size,
-  };
-  const config = json({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [layer.digest] } });
-  const configDescriptor = {
-    mediaType: 'application/vnd.oci.image.config.v1+json',
-    digest: sha256(config),
-    size: config.length,
-  };
+  const { layer, config, configDescriptor, manifest, top } = await oneLayerImage(size);
   await uploadBlob(base, repo, layer, layerBytes(size));
-  await uploadBlob(base, repo, configDescriptor, config);
-  const mediaType = 'application/vnd.oci.image.manifest.v1+json';
-  const manifest = json({ schemaVersion: 2, mediaType, config: configDescriptor, layers: [layer] });
-  const digest = sha256(manifest);
-  const headers = { 'content-type': mediaType, 'content-length': String(manifest.length) };
-  const put = await send('PUT', new URL(`/v2/${repo}/manifests/${digest}`, base), headers, manifest);
+  await uploadBlob(base, repo, configDescriptor, Buffer.from(config));
+  const headers = { 'content-type': top.mediaType, 'content-length': String(manifest.length) };
+  const put = await send('PUT', new URL(`/v2/${repo}/manifests/${top.digest}`, base), headers, Buffer.from(manifest));
   if (put.status !== 201) throw new Error(`manifest push: ${put.status}`);
-  return { reference: `${base.host}/${repo}@${digest}`, layer };
+  return { reference: `${base.host}/${repo}@${top.digest}`, layer };
 }

@@ -1,21 +1,17 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TransportRequest } from '../../src/core/registry/ports';
-import { createHttpTransport, type HttpTransportOptions } from '../../src/node/http-transport';
 import { serverPool } from './servers';
+import { transportPool } from './transport-pool';
 
 const servers = serverPool();
-const transports: { close(): void }[] = [];
+const transports = transportPool();
+const transport = transports.transport;
 afterEach(async () => {
-  transports.splice(0).forEach((t) => t.close());
+  transports.closeAll();
   await servers.closeAll();
 });
 
-function transport(options: Partial<HttpTransportOptions> = {}) {
-  const created = createHttpTransport({ certsDirs: [], ...options });
-  transports.push(created);
-  return created.transport;
-}
 const streamed = (url: string, extra: Partial<TransportRequest> = {}): TransportRequest => ({
   method: 'GET',
   url: new URL(url),

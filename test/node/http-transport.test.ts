@@ -6,31 +6,27 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TransportRequest } from '../../src/core/registry/ports';
 import { withRetries } from '../../src/core/registry/retry';
-import { createHttpTransport, type HttpTransportOptions } from '../../src/node/http-transport';
 import { fakeClock } from '../core/registry/fakes';
 import { serverPool } from './servers';
+import { transportPool } from './transport-pool';
 import { createTlsFixture, type TlsFixture } from './tls-fixture';
 
 const servers = serverPool();
-const transports: { close(): void }[] = [];
+const transports = transportPool();
+const transport = transports.transport;
 let tls: TlsFixture;
 
 beforeAll(async () => {
   tls = await createTlsFixture();
 });
 afterEach(async () => {
-  transports.splice(0).forEach((t) => t.close());
+  transports.closeAll();
   await servers.closeAll();
 });
 afterAll(async () => {
   await rm(tls.dir, { recursive: true, force: true });
 });
 
-function transport(options: Partial<HttpTransportOptions> = {}) {
-  const created = createHttpTransport({ certsDirs: [], ...options });
-  transports.push(created);
-  return created.transport;
-}
 const get = (url: string, extra: Partial<TransportRequest> = {}): TransportRequest => ({
   method: 'GET',
   url: new URL(url),
