@@ -6,7 +6,6 @@ import { DocumentScans } from './document-scans';
 import { DOCUMENT_SELECTOR } from './document-selector';
 import { EVIDENCE_SCHEME, EvidenceDocuments, openEvidenceCommand } from './evidence-documents';
 import { createHoverProvider } from './hover-provider';
-import { FETCH_OVER_IPFS_COMMAND, fetchOverIpfsCommand } from './ipfs-fetch-command';
 import { toCoreLog } from './output-log';
 import { pinFileCommand, pinWorkspaceCommand } from './pin-commands';
 import { registryCacheDir } from './registry-service';
@@ -90,7 +89,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('imageTrust.signOut', signOutCommand(secrets, rebuild)),
     vscode.commands.registerCommand(OPEN_EVIDENCE_COMMAND, openEvidenceCommand()),
     vscode.commands.registerCommand(SHOW_FINDINGS_COMMAND, () => statusBar.showFindings()),
-    vscode.commands.registerCommand(FETCH_OVER_IPFS_COMMAND, fetchOverIpfsCommand(scans, secrets.source)),
+    // The IPFS fetch (CAR reader, UnixFS, multiformats) loads on first use, not at activation.
+    vscode.commands.registerCommand('imageTrust.fetchOverIpfs', async () => {
+      const { fetchOverIpfsCommand } = await import('./ipfs-fetch-command');
+      return fetchOverIpfsCommand(scans, secrets.source)();
+    }),
   );
   // The open documents are scanned after activation returns: start-up waits for nothing but the wiring.
   const firstPass = setTimeout(() => {

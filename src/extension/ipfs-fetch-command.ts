@@ -17,8 +17,6 @@ import { fromPosition } from './to-vscode';
 import type { DocumentScans } from './document-scans';
 import { readSettings } from './settings';
 
-export const FETCH_OVER_IPFS_COMMAND = 'imageTrust.fetchOverIpfs';
-
 /** The pinned references of a file, the one under the cursor first. */
 export function pinnedChoices(refs: readonly ImageRef[], cursor: Position): ImageRef[] {
   const pinned = refs.filter((ref) => ref.reference?.digest !== undefined);
