@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { heliaOptionsFor } from '../../src/cli/ipfs-flags';
 import { runCli } from '../../src/cli/run-cli';
 import { captureIo } from '../support/capture-io';
 
@@ -43,5 +44,23 @@ describe('image-trust ipfs', () => {
     expect(status).toBe(2);
     expect(stderr).toContain(says);
     expect(existsSync(join(work, 'cache', 'image-trust', 'ipfs'))).toBe(false);
+  });
+});
+
+describe('the embedded node flags', () => {
+  it('keep the node off the public network, in the cache dir, dialing nobody, unless told otherwise', () => {
+    const io = captureIo('/work', { HOME: '/home/u', XDG_CACHE_HOME: '/cache' }).io;
+    expect(heliaOptionsFor({}, io)).toEqual({ dir: '/cache/image-trust/ipfs', peers: [], publicNetwork: false });
+    const given = {
+      'ipfs-dir': 'node',
+      'ipfs-peer': ['/ip4/10.0.0.2/tcp/4001/p2p/12D3KooWx'],
+      'ipfs-public-network': true,
+    };
+    expect(heliaOptionsFor(given, io, ['/ip4/0.0.0.0/tcp/4001'])).toEqual({
+      dir: '/work/node',
+      peers: ['/ip4/10.0.0.2/tcp/4001/p2p/12D3KooWx'],
+      publicNetwork: true,
+      listen: ['/ip4/0.0.0.0/tcp/4001'],
+    });
   });
 });
