@@ -1,10 +1,10 @@
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { IPFS_NODE_FLAGS, IPFS_NODE_FLAGS_USAGE } from './ipfs-flags';
-import { parsePinnedReference, publishFromRegistry, publishingRegistry, type PublishRow } from './ipfs-publish';
+import { parsePinnedReference, publishFromRegistry, type PublishRow } from './ipfs-publish';
 import { publishText } from './ipfs-report';
 import { chooseSink } from './ipfs-sink-choice';
 import { parseOutputFormat } from './output-format';
-import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE } from './registry-flags';
+import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
 
 export const IPFS_ADD_USAGE = `Usage: image-trust ipfs add IMAGE@DIGEST... [options]
@@ -34,7 +34,7 @@ export async function runIpfsAdd(args: string[], io: CliIo): Promise<number> {
   const format = parseOutputFormat(parsed.values.format);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image as IMAGE@DIGEST');
   const refs = parsed.positionals.map(parsePinnedReference);
-  const registry = publishingRegistry(parsed.values, io);
+  const registry = registryClientFor(parsed.values, io);
   const chosen = await chooseSink(parsed.values, io);
   const rows: PublishRow[] = [];
   try {

@@ -6,8 +6,7 @@ import { parseNormalizedNamed, referenceString } from '../core/reference';
 import type { RegistryClient } from '../core/registry/client-types';
 import { createNodeHash } from '../node/ipfs/node-hash';
 import { webCryptoHash } from '../core/registry/digest';
-import { UsageError, type CliIo } from './cli-io';
-import { registryClientFor, type RegistryFlagValues } from './registry-flags';
+import { UsageError } from './cli-io';
 
 export interface PinnedRef {
   input: string;
@@ -23,11 +22,6 @@ export interface PublishRow {
   reference: string;
   image: PublishedImage | null;
   error: { code: string | null; message: string } | null;
-}
-
-/** The registry client for publishing: the CLI's; layers stream through it, so no blob cap needs raising. */
-export function publishingRegistry(values: RegistryFlagValues, io: CliIo) {
-  return registryClientFor(values, io);
 }
 
 /** A pinned reference from the command line; anything else is a usage error, found before a node starts. */

@@ -1,9 +1,9 @@
 import { openHeliaNode } from '../node/ipfs/helia-embedded';
 import { EXIT, type CliIo } from './cli-io';
 import { heliaOptionsFor, IPFS_NODE_FLAGS, IPFS_NODE_FLAGS_USAGE } from './ipfs-flags';
-import { parsePinnedReference, publishFromRegistry, publishingRegistry } from './ipfs-publish';
+import { parsePinnedReference, publishFromRegistry } from './ipfs-publish';
 import { publishText } from './ipfs-report';
-import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE } from './registry-flags';
+import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
 
 export const IPFS_SERVE_USAGE = `Usage: image-trust ipfs serve [--listen MULTIADDR]... [--add IMAGE@DIGEST]... [options]
@@ -35,7 +35,7 @@ export async function runIpfsServe(args: string[], io: CliIo): Promise<number> {
   const stopRequested = signalled(['SIGINT', 'SIGTERM']);
   const node = await openHeliaNode(heliaOptionsFor(parsed.values, io, parsed.values.listen));
   try {
-    const registry = publishingRegistry(parsed.values, io);
+    const registry = registryClientFor(parsed.values, io);
     const lines: string[] = [];
     try {
       for (const ref of refs) {

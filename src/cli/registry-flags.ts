@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { DEFAULTS, type RegistryClientOptions } from '../core/registry/defaults';
+import { DEFAULTS } from '../core/registry/defaults';
 import { createNodeRegistryClient } from '../node/node-registry-client';
 import { UsageError, type CliIo } from './cli-io';
 
@@ -34,13 +34,9 @@ function parseTimeout(value: string | undefined): { connectTimeoutMs: number; re
   return { requestTimeoutMs, connectTimeoutMs: Math.min(requestTimeoutMs, DEFAULTS.connectTimeoutMs) };
 }
 
-/**
- * The registry client a CLI run uses: the user's Docker credentials and helpers (a terminal is trusted).
- * `limits` raises a cap for a command that needs it (whole layers for `ipfs add`).
- */
-export function registryClientFor(values: RegistryFlagValues, io: CliIo, limits: Partial<RegistryClientOptions> = {}) {
+/** The registry client a CLI run uses: the user's Docker credentials and helpers (a terminal is trusted). */
+export function registryClientFor(values: RegistryFlagValues, io: CliIo) {
   return createNodeRegistryClient({
-    ...limits,
     allowCredentialHelpers: true,
     env: io.env,
     insecureRegistries: values['insecure-registry'] ?? [],
