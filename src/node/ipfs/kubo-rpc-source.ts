@@ -57,13 +57,33 @@ export async function createKuboRpcSink(url: string): Promise<IpfsBlobSink> {
   return {
     name: 'kubo-rpc',
     add: async (bytes, { signal }) => {
+      const source = watched(bytes);
+      let cid: string;
       try {
-        return (await client.add(bytes, { cidVersion: 1, pin: true, signal })).cid.toString();
+        cid = (await client.add(source.chunks, { cidVersion: 1, pin: true, signal })).cid.toString();
       } catch (error) {
-        throw toIpfsFailure(error, 'kubo-rpc', '(add)');
+        throw source.failure() ?? toIpfsFailure(error, 'kubo-rpc', '(add)');
       }
+      // A CID for bytes whose source failed (e.g. a registry that lied) is never returned.
+      if (source.failure() !== undefined) throw source.failure();
+      return cid;
     },
   };
+}
+
+// kubo-rpc-client swallows an error from the content and only aborts the upload: kept here, so the caller
+// learns why the bytes stopped (REGISTRY_DIGEST_MISMATCH), not merely that the upload did.
+function watched(bytes: AsyncIterable<Uint8Array>) {
+  let failure: unknown;
+  async function* chunks() {
+    try {
+      yield* bytes;
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+  }
+  return { chunks: chunks(), failure: () => failure };
 }
 
 // Loaded when a Kubo backend is used, so other commands do not pay for the client.
