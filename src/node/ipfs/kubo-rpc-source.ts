@@ -7,6 +7,7 @@ import { IpfsError } from '../../core/ipfs/ipfs-error';
 import type { CreateHash } from '../../core/ipfs/ports';
 import { walkUnixfsFile } from '../../core/ipfs/unixfs-block-walk';
 import { mapFailures, toIpfsFailure } from './ipfs-failure';
+import { kuboAdd } from './kubo-add';
 import { guarded, stallGuard } from './stall-guard';
 
 export interface KuboRpcOptions {
@@ -52,27 +53,22 @@ export async function createKuboRpcSource(options: KuboRpcOptions): Promise<Ipfs
 }
 
 /** Adds blobs as `ipfs add --cid-version=1 --pin` does (the daemon's chunker and DAG settings apply, as for nerdctl). */
-export async function createKuboRpcSink(url: string): Promise<IpfsBlobSink> {
-  const client = await kuboClient(url);
-  return {
+export function createKuboRpcSink(url: string): Promise<IpfsBlobSink> {
+  return Promise.resolve({
     name: 'kubo-rpc',
     add: async (bytes, { signal }) => {
       const source = watched(bytes);
-      let cid: string;
       try {
-        cid = (await client.add(source.chunks, { cidVersion: 1, pin: true, signal })).cid.toString();
+        return await kuboAdd(url, source.chunks, signal);
       } catch (error) {
         throw source.failure() ?? toIpfsFailure(error, 'kubo-rpc', '(add)');
       }
-      // A CID for bytes whose source failed (e.g. a registry that lied) is never returned.
-      if (source.failure() !== undefined) throw source.failure();
-      return cid;
     },
-  };
+  });
 }
 
-// kubo-rpc-client swallows an error from the content and only aborts the upload: kept here, so the caller
-// learns why the bytes stopped (REGISTRY_DIGEST_MISMATCH), not merely that the upload did.
+// A failure of the bytes' source (a registry that lied) is the caller's to report as it is: it must not be
+// mapped to a Kubo failure.
 function watched(bytes: AsyncIterable<Uint8Array>) {
   let failure: unknown;
   async function* chunks() {
