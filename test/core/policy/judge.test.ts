@@ -53,7 +53,13 @@ describe('judge › with the default policy', () => {
     const index = (ref: ImageRef) => {
       const state = resolvedTo(ref, DIGEST_B);
       if (state.kind !== 'resolved') return state;
-      const platform = { os: 'linux', architecture: 'arm64', digest: DIGEST_A };
+      const platform = {
+        os: 'linux',
+        architecture: 'arm64',
+        digest: DIGEST_A,
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        size: 1,
+      };
       return { ...state, resolution: { ...state.resolution, platforms: [platform] } };
     };
     expect(run(`FROM alpine:3.19@${DIGEST_A}\n`, { resolutionOf: index })).toEqual([]);
