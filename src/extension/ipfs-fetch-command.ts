@@ -8,7 +8,7 @@ import type { FetchedImage, FetchProgress } from '../core/ipfs/fetch-image';
 import { referenceString } from '../core/reference';
 import type { CredentialSource } from '../core/registry/credential';
 import type { ImageRef } from '../core/scan/image-ref';
-import { fetchToLayout, MAX_REGISTRY_LAYER_BYTES } from '../node/ipfs/fetch-to-layout';
+import { fetchToLayout } from '../node/ipfs/fetch-to-layout';
 import { createGatewaySource } from '../node/ipfs/gateway-source';
 import { createNodeHash } from '../node/ipfs/node-hash';
 import { createNodeRegistryClient } from '../node/node-registry-client';
@@ -99,7 +99,6 @@ async function fetchInto(
     insecureRegistries: settings.insecureRegistries,
     transport: { caFiles: settings.caFiles },
     diskCache: documentsOnlyCache(createMemoryCache()),
-    maxBlobBytes: MAX_REGISTRY_LAYER_BYTES,
     ...(credentials ? { credentialsFirst: credentials } : {}),
   });
   const { signal, dispose } = abortOn(token);

@@ -45,9 +45,3 @@ export async function fetchToLayout(target: LayoutTarget, options: FetchToLayout
 function named(entry: Descriptor, tag: string): Descriptor {
   return { ...entry, annotations: { ...entry.annotations, 'org.opencontainers.image.ref.name': tag } };
 }
-
-/**
- * The editor's cap on a blob its registry client reads whole (`maxBlobBytes`); layers no longer pass through
- * memory (the fallback streams them), so the CLI sets none.
- */
-export const MAX_REGISTRY_LAYER_BYTES = 4 * 1024 * 1024 * 1024;
