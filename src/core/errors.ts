@@ -12,6 +12,17 @@ export class CoreError extends Error {
   }
 }
 
+/** A subsystem's CoreError: its own codes, and the evidence beside the message (never a credential). */
+export class DetailedError<Code extends string, Details extends object> extends CoreError {
+  declare readonly code: Code;
+  readonly details: Details;
+
+  constructor(code: Code, message: string, details: Details, cause?: unknown) {
+    super(code, message, cause === undefined ? undefined : { cause });
+    this.details = details;
+  }
+}
+
 export function isCoreError(value: unknown): value is CoreError {
   return value instanceof CoreError;
 }

@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { DetailedError } from '../errors';
 
 export type IpfsErrorCode =
   | 'IPFS_DIGEST_MISMATCH'
@@ -27,14 +27,9 @@ export interface IpfsErrorDetails {
 }
 
 /** Every failure of the IPFS fetch and publish paths. */
-export class IpfsError extends CoreError {
-  override readonly code: IpfsErrorCode;
-  readonly details: IpfsErrorDetails;
-
+export class IpfsError extends DetailedError<IpfsErrorCode, IpfsErrorDetails> {
   constructor(code: IpfsErrorCode, message: string, details: IpfsErrorDetails = {}, cause?: unknown) {
-    super(code, message, cause === undefined ? undefined : { cause });
-    this.code = code;
-    this.details = details;
+    super(code, message, details, cause);
   }
 }
 

@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { DetailedError } from '../errors';
 
 export type RegistryErrorCode =
   | 'REGISTRY_NOT_FOUND'
@@ -40,14 +40,9 @@ export interface RegistryErrorDetails {
   tls?: 'certificate' | 'protocol';
 }
 
-export class RegistryError extends CoreError {
-  override readonly code: RegistryErrorCode;
-  readonly details: RegistryErrorDetails;
-
+export class RegistryError extends DetailedError<RegistryErrorCode, RegistryErrorDetails> {
   constructor(code: RegistryErrorCode, message: string, details: RegistryErrorDetails = {}, cause?: unknown) {
-    super(code, message, cause === undefined ? undefined : { cause });
-    this.code = code;
-    this.details = details;
+    super(code, message, details, cause);
   }
 }
 
