@@ -20,6 +20,7 @@ import { registryClientFor } from './registry-flags';
 import { parseCommandArgs, scanFromFlags } from './scan-flags';
 import { sarifReport } from './sarif-report';
 import { terminalStyle } from './terminal-style';
+import { defaultTrustedRoot } from './trust-root-default';
 
 /** A file a flag names, parsed; an unreadable or unparsable one is a usage error (exit 2, before any request). */
 function readFlagFile<T>(flag: string, file: string, cwd: string, parse: (text: string) => T): T {
@@ -58,7 +59,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const rootFile = values['trusted-root'];
   const trustedRoot =
     rootFile === undefined
-      ? undefined
+      ? defaultTrustedRoot(io)
       : readFlagFile('--trusted-root', rootFile, io.cwd, (text) => parseTrustedRoot(text, rootFile));
   const roots = positionals.map((path) => resolve(io.cwd, path));
   const loaded = await loadPolicy(values.policy, roots, io.cwd);

@@ -17,4 +17,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./check-command')).checkCommand,
   ipfs: async () => (await import('./ipfs-command')).ipfsCommand,
   fetch: async () => (await import('./fetch-command')).fetchCommand,
+  'trust-root': async () => (await import('./trust-root-command')).trustRootCommand,
 };

@@ -12,6 +12,7 @@ import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
+import { defaultTrustedRoot } from './trust-root-default';
 import { COSIGN_FLAGS, COSIGN_FLAGS_USAGE, cosignTrustFromFlags } from './verify-cosign-flags';
 import { verifyText } from './verify-report';
 
@@ -117,7 +118,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const format = parseOutputFormat(parsed.values.format);
   const expiryWarningDays = parseWindow(parsed.values['expiry-window']);
   if (parsed.positionals.length === 0) throw new UsageError('name at least one image reference');
-  const trust = cosignTrustFromFlags(parsed.values, io.cwd);
+  const trust = cosignTrustFromFlags(parsed.values, io.cwd, () => defaultTrustedRoot(io));
   // A custom CA list replaces Node's store, which would drop NODE_EXTRA_CA_CERTS: name it explicitly.
   const extraCa = io.env.NODE_EXTRA_CA_CERTS ? [io.env.NODE_EXTRA_CA_CERTS] : [];
   const caFiles = [...(parsed.values['ca-file'] ?? []), ...extraCa];

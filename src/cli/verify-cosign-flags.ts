@@ -9,6 +9,7 @@ import {
   type IdentityMatcher,
   type SigstoreTrust,
 } from '../core/trust/sigstore';
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { UsageError } from './cli-io';
 
 /** The cosign flags of `verify` (and of commands that verify the same way), for parseCommandArgs. */
@@ -27,7 +28,8 @@ export const COSIGN_FLAGS_USAGE = `  --key FILE                        a cosign 
   --certificate-identity-regexp X   keyless: a regular expression the SAN must match (anywhere, as cosign)
   --certificate-oidc-issuer Y       keyless: the exact OIDC issuer in the certificate
   --certificate-oidc-issuer-regexp Y  keyless: a regular expression the issuer must match
-  --trusted-root FILE               a Sigstore trusted_root.json (default: the public-good root shipped)
+  --trusted-root FILE               a Sigstore trusted_root.json (default: the public-good root, as
+                                    'trust-root update' last stored it, else as shipped)
   --require-tlog                    fail key signatures without a Rekor entry (keyless always need one)`;
 
 export type CosignFlagValues = {
@@ -82,8 +84,15 @@ function identitiesOf(values: CosignFlagValues) {
   return [asUsage(() => checkIdentityPolicy({ subject, issuer }))];
 }
 
-/** The trust the cosign flags ask for, built once for every reference; `undefined` when none was asked for. */
-export function cosignTrustFromFlags(values: CosignFlagValues, cwd: string): SigstoreTrust | undefined {
+/**
+ * The trust the cosign flags ask for, built once for every reference; `undefined` when none was asked for.
+ * `defaultRoot` is asked only when keyless trust needs a root and --trusted-root names none.
+ */
+export function cosignTrustFromFlags(
+  values: CosignFlagValues,
+  cwd: string,
+  defaultRoot: () => TrustedRoot = publicGoodTrustedRoot,
+): SigstoreTrust | undefined {
   const keys = (values.key ?? []).map((file) => asUsage(() => parseCosignKey(readText(file, '--key', cwd), file)));
   const identities = identitiesOf(values);
   if (keys.length === 0 && identities.length === 0) {
@@ -94,7 +103,7 @@ export function cosignTrustFromFlags(values: CosignFlagValues, cwd: string): Sig
   const rootFile = values['trusted-root'];
   const trustedRoot =
     rootFile === undefined
-      ? publicGoodTrustedRoot()
+      ? defaultRoot()
       : asUsage(() => parseTrustedRoot(readText(rootFile, '--trusted-root', cwd), rootFile));
   return asUsage(() =>
     createSigstoreTrust({ trustedRoot, keys, identities, requireTlog: values['require-tlog'] ?? false }),

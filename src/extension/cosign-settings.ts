@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { CoreError } from '../core/errors';
 import { toIdentityPolicy, type CosignTrustInputs } from '../core/features/cosign-trust-plan';
@@ -6,6 +7,8 @@ import type { IdentityRule, Policy } from '../core/policy';
 import { checkIdentityPolicy, parseTrustedRoot, publicGoodTrustedRoot } from '../core/trust/sigstore';
 import { readCosignKeys } from './cosign-keys';
 import { policyKeys } from './policy-file';
+import { loadPreferredTrustedRoot, sigstoreCacheDir } from '../node/sigstore-root-cache';
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
 
 /** A keyless signer as the settings name it: the certificate's SAN (exactly or by RegExp) and the OIDC issuer. */
 export interface IdentitySetting {
@@ -35,6 +38,13 @@ function toIdentityRule(setting: IdentitySetting): IdentityRule {
   return rule;
 }
 
+// The root `image-trust trust-root update` stored, else the shipped one; a broken cache is reported.
+function preferredTrustedRoot(errors: CoreError[]): TrustedRoot {
+  const preferred = loadPreferredTrustedRoot(sigstoreCacheDir(process.env, homedir()));
+  if (preferred.warning) errors.push(preferred.warning);
+  return preferred.root;
+}
+
 const inFolder = (path: string, folder: string | undefined) =>
   isAbsolute(path) || folder === undefined ? path : join(folder, path);
 
@@ -59,7 +69,7 @@ export function readCosignTrust(
       return [];
     }
   });
-  let trustedRoot = publicGoodTrustedRoot();
+  let trustedRoot = values.trustedRoot === '' ? preferredTrustedRoot(errors) : publicGoodTrustedRoot();
   if (values.trustedRoot !== '') {
     const path = inFolder(values.trustedRoot, folder);
     try {
