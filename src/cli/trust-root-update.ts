@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { TrustRootError } from '../core/trust/sigstore/root-update-error';
 import { sigstoreTufRoot } from '../core/trust/sigstore/tuf-root';
 import { DEFAULT_TUF_MIRROR, sigstoreCacheDir } from '../node/sigstore-root-cache';
+import { createHttpTransport } from '../node/http-transport';
 import { updateSigstoreTrustedRoot, type TrustRootUpdate } from '../node/sigstore-root-update';
 import { EXIT, UsageError, type CliIo } from './cli-io';
 import { parseOutputFormat } from './output-format';
@@ -20,6 +21,7 @@ Options:
   --tuf-mirror URL      the TUF repository (default: ${DEFAULT_TUF_MIRROR})
   --tuf-root FILE       the TUF root.json to start from when the cache has none for this mirror
                         (default: the Sigstore TUF root shipped with the tool)
+  --ca-file FILE        also trust this CA (PEM) for the mirror's TLS; repeatable
   --format text|json    output format (default: text)
 
 Exit status: 0 when updated, 2 on a usage error, 3 when the repository cannot be reached or is refused
@@ -50,19 +52,21 @@ export async function runTrustRootUpdate(args: string[], io: CliIo): Promise<num
   const { values, positionals } = parseCommandArgs(args, {
     'tuf-mirror': { type: 'string' },
     'tuf-root': { type: 'string' },
+    'ca-file': { type: 'string', multiple: true },
     format: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const format = parseOutputFormat(values.format);
   const mirror = mirrorOf(values['tuf-mirror']);
   const cacheDir = sigstoreCacheDir(io.env, io.env.HOME ?? homedir());
+  const root = initialRoot(values['tuf-root'], io.cwd);
+  // A custom CA list replaces Node's store, which would drop NODE_EXTRA_CA_CERTS: name it explicitly.
+  const extraCa = io.env.NODE_EXTRA_CA_CERTS ? [io.env.NODE_EXTRA_CA_CERTS] : [];
+  const caFiles = [...(values['ca-file'] ?? []).map((file) => resolve(io.cwd, file)), ...extraCa];
+  const http = createHttpTransport({ env: io.env, caFiles });
   const started = Date.now();
   try {
-    const update = await updateSigstoreTrustedRoot({
-      cacheDir,
-      mirror,
-      initialRoot: initialRoot(values['tuf-root'], io.cwd),
-    });
+    const update = await updateSigstoreTrustedRoot({ cacheDir, mirror, initialRoot: root, transport: http.transport });
     const ms = Date.now() - started;
     io.stdout(
       format === 'json' ? `${JSON.stringify({ updated: true, ...update, ms }, null, 2)}\n` : updatedText(update, ms),
@@ -75,5 +79,7 @@ export async function runTrustRootUpdate(args: string[], io: CliIo): Promise<num
       io.stdout(`${JSON.stringify(failure, null, 2)}\n`);
     } else io.stderr(`image-trust trust-root update: ${error.code}: ${error.message}\n`);
     return EXIT.incomplete;
+  } finally {
+    http.close();
   }
 }

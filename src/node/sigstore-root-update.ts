@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { Updater } from 'tuf-js';
 import { parseTrustedRoot } from '../core/trust/sigstore';
 import { TrustRootError, toTrustRootUpdateError } from '../core/trust/sigstore/root-update-error';
+import type { Transport } from '../core/registry/ports';
 import { cachedRootPath, tufMetadataDir } from './sigstore-root-cache';
+import { TransportFetcher } from './sigstore-root-fetcher';
 
 const TARGET = 'trusted_root.json';
 
@@ -22,8 +24,9 @@ export interface TrustRootUpdateOptions {
   mirror: string;
   /** The TUF root.json that seeds the client when the cache holds none for this mirror yet. */
   initialRoot: Uint8Array;
-  fetchTimeoutMs?: number;
-  fetchRetries?: number;
+  /** Every download goes through it (see TransportFetcher). */
+  transport: Transport;
+  signal?: AbortSignal;
 }
 
 export interface TrustRootUpdate {
@@ -95,7 +98,7 @@ function newUpdater(staging: string, options: TrustRootUpdateOptions): Updater {
     metadataDir: staging,
     metadataBaseUrl: base,
     targetBaseUrl: `${base}/targets`,
-    config: { fetchTimeout: options.fetchTimeoutMs ?? 30_000, fetchRetry: options.fetchRetries ?? 2 },
+    fetcher: new TransportFetcher(options.transport, options.signal),
   });
 }
 

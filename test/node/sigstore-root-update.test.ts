@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHttpTransport } from '../../src/node/http-transport';
 import { cachedRootPath, loadPreferredTrustedRoot } from '../../src/node/sigstore-root-cache';
 import { updateSigstoreTrustedRoot } from '../../src/node/sigstore-root-update';
 import { rootMetadata, newTufKey, TufRepo } from './sigstore-root-repo';
@@ -15,16 +16,24 @@ function trustedRootWith(ctlogs: number): Buffer {
 }
 
 let repo: TufRepo;
+let http: ReturnType<typeof createHttpTransport>;
 let cacheDir: string;
 const update = () =>
-  updateSigstoreTrustedRoot({ cacheDir, mirror: repo.origin, initialRoot: repo.initialRoot, fetchRetries: 0 });
+  updateSigstoreTrustedRoot({
+    cacheDir,
+    mirror: repo.origin,
+    initialRoot: repo.initialRoot,
+    transport: http.transport,
+  });
 
 beforeEach(async () => {
   repo = await TufRepo.start();
+  http = createHttpTransport();
   cacheDir = mkdtempSync(join(tmpdir(), 'sigstore-root-'));
 });
 afterEach(async () => {
   await repo.close();
+  http.close();
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
