@@ -39,12 +39,28 @@ function initialRoot(file: string | undefined, cwd: string): Uint8Array {
 
 function mirrorOf(value: string | undefined): string {
   const mirror = value ?? DEFAULT_TUF_MIRROR;
-  if (!/^https?:\/\/[^/]/.test(mirror)) throw new UsageError(`--tuf-mirror must be an http(s) URL, not '${mirror}'`);
+  const url = URL.canParse(mirror) ? new URL(mirror) : undefined;
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new UsageError(`--tuf-mirror must be an http(s) URL, not '${mirror}'`);
+  // TUF repositories are public: a user name or password in the URL would end up in messages and logs.
+  if (url.username !== '' || url.password !== '') throw new UsageError('--tuf-mirror must not contain credentials');
   return mirror;
 }
 
 function updatedText(update: TrustRootUpdate, ms: number): string {
   return `Updated the Sigstore trusted root from ${update.mirror} (TUF root v${update.rootVersion}, targets v${update.targetsVersion}, sha256:${update.sha256}) in ${ms} ms.\nStored at ${update.path}; verify, check and the extension use it from now on.\n`;
+}
+
+// The message says what to do; the cause (DNS, TLS, which metadata failed which check) is shown beside it.
+function reportFailure(error: TrustRootError, format: string, io: CliIo): void {
+  const reason = error.cause instanceof Error ? error.cause.message : null;
+  if (format === 'json') {
+    const failure = { code: error.code, message: error.message, mirror: error.details.source, reason };
+    io.stdout(`${JSON.stringify({ updated: false, error: failure }, null, 2)}\n`);
+  } else {
+    const because = reason === null ? '' : `\n  because: ${reason}`;
+    io.stderr(`image-trust trust-root update: ${error.code}: ${error.message}${because}\n`);
+  }
 }
 
 /** `image-trust trust-root update`: one TUF client update; exit 3 with a coded error when refused. */
@@ -74,10 +90,7 @@ export async function runTrustRootUpdate(args: string[], io: CliIo): Promise<num
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof TrustRootError)) throw error;
-    if (format === 'json') {
-      const failure = { updated: false, error: { code: error.code, message: error.message, mirror } };
-      io.stdout(`${JSON.stringify(failure, null, 2)}\n`);
-    } else io.stderr(`image-trust trust-root update: ${error.code}: ${error.message}\n`);
+    reportFailure(error, format, io);
     return EXIT.incomplete;
   } finally {
     http.close();

@@ -58,6 +58,7 @@ describe('image-trust trust-root update', () => {
     expect(text.status).toBe(3);
     expect(text.stderr).toContain('TRUST_ROOT_UPDATE_FAILED');
     expect(text.stderr).toContain(mirror);
+    expect(text.stderr).toContain('because:');
     const json = await trustRoot('update', '--tuf-mirror', mirror, '--tuf-root', 'tuf-root.json', '--format', 'json');
     expect(JSON.parse(json.stdout)).toMatchObject({
       updated: false,
@@ -66,8 +67,11 @@ describe('image-trust trust-root update', () => {
     repo = await TufRepo.start();
   });
 
-  it('exits 2 on a mirror that is no URL, an unreadable --tuf-root or a missing sub-command', async () => {
+  it('exits 2 on a mirror that is no URL or holds credentials, an unreadable --tuf-root or a missing sub-command', async () => {
     expect((await trustRoot('update', '--tuf-mirror', 'tuf-repo-cdn.sigstore.dev')).status).toBe(2);
+    const withCredentials = await trustRoot('update', '--tuf-mirror', 'http://user:secret@127.0.0.1:1');
+    expect(withCredentials).toMatchObject({ status: 2, stdout: '' });
+    expect(withCredentials.stderr).not.toContain('secret');
     expect((await trustRoot('update', '--tuf-root', 'absent.json')).status).toBe(2);
     expect((await trustRoot()).status).toBe(2);
   });
