@@ -48,8 +48,8 @@ export async function updateSigstoreTrustedRoot(options: TrustRootUpdateOptions)
   mkdirSync(metadataDir, { recursive: true });
   const staging = mkdtempSync(join(options.cacheDir, '.update-'));
   try {
-    seedStaging(staging, metadataDir, options.initialRoot);
-    const update = await fetchTarget(staging, options);
+    const seeded = seedStaging(staging, metadataDir, options.initialRoot);
+    const update = await fetchTarget(newUpdater(staging, options, seeded), staging, options);
     for (const name of readdirSync(staging).filter((file) => file !== TARGET))
       renameSync(join(staging, name), join(metadataDir, name));
     renameSync(join(staging, TARGET), cachedRootPath(options.cacheDir));
@@ -61,14 +61,20 @@ export async function updateSigstoreTrustedRoot(options: TrustRootUpdateOptions)
   }
 }
 
-function seedStaging(staging: string, metadataDir: string, initialRoot: Uint8Array): void {
+/** Copies the cached metadata of the mirror; says where the TUF root the client starts from came from. */
+function seedStaging(staging: string, metadataDir: string, initialRoot: Uint8Array): string {
   const cached = readdirSync(metadataDir).filter((name) => name.endsWith('.json'));
   for (const name of cached) copyFileSync(join(metadataDir, name), join(staging, name));
-  if (!existsSync(join(staging, 'root.json'))) writeFileSync(join(staging, 'root.json'), initialRoot);
+  if (existsSync(join(staging, 'root.json'))) return join(metadataDir, 'root.json');
+  writeFileSync(join(staging, 'root.json'), initialRoot);
+  return 'the initial TUF root (--tuf-root, else the one shipped)';
 }
 
-async function fetchTarget(staging: string, options: TrustRootUpdateOptions): Promise<TrustRootUpdate> {
-  const updater = newUpdater(staging, options);
+async function fetchTarget(
+  updater: Updater,
+  staging: string,
+  options: TrustRootUpdateOptions,
+): Promise<TrustRootUpdate> {
   await updater.refresh();
   const info = await updater.getTargetInfo(TARGET);
   if (info === undefined) {
@@ -92,14 +98,20 @@ async function fetchTarget(staging: string, options: TrustRootUpdateOptions): Pr
   };
 }
 
-function newUpdater(staging: string, options: TrustRootUpdateOptions): Updater {
+// tuf-js parses the starting root in its constructor: a broken one is named here rather than as a network failure.
+function newUpdater(staging: string, options: TrustRootUpdateOptions, rootSource: string): Updater {
   const base = options.mirror.replace(/\/+$/, '');
-  return new Updater({
-    metadataDir: staging,
-    metadataBaseUrl: base,
-    targetBaseUrl: `${base}/targets`,
-    fetcher: new TransportFetcher(options.transport, options.signal),
-  });
+  try {
+    return new Updater({
+      metadataDir: staging,
+      metadataBaseUrl: base,
+      targetBaseUrl: `${base}/targets`,
+      fetcher: new TransportFetcher(options.transport, options.signal),
+    });
+  } catch (error) {
+    const message = `${rootSource} is not a usable TUF root.json; delete it to start again from the shipped root, or give --tuf-root.`;
+    throw new TrustRootError('TRUST_ROOT_INVALID', message, { source: options.mirror }, error);
+  }
 }
 
 // The metadata files were just verified by the updater; their version is read back for the report.

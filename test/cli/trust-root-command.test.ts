@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,15 @@ describe('image-trust trust-root update', () => {
       error: { code: 'TRUST_ROOT_UPDATE_FAILED', mirror },
     });
     repo = await TufRepo.start();
+  });
+
+  it('exits 3 with TRUST_ROOT_INVALID when --tuf-root is not a TUF root, and stores nothing', async () => {
+    repo.publish({ target: shipped, version: 1 });
+    writeFileSync(join(home, 'not-a-root.json'), '{"signed": {}}');
+    const text = await trustRoot('update', '--tuf-mirror', repo.origin, '--tuf-root', 'not-a-root.json');
+    expect(text.status).toBe(3);
+    expect(text.stderr).toContain('TRUST_ROOT_INVALID');
+    expect(existsSync(cacheFile())).toBe(false);
   });
 
   it('exits 2 on a mirror that is no URL or holds credentials, an unreadable --tuf-root or a missing sub-command', async () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../src/node/http-transport';
-import { cachedRootPath, loadPreferredTrustedRoot } from '../../src/node/sigstore-root-cache';
+import { cachedRootPath, loadPreferredTrustedRoot, tufMetadataDir } from '../../src/node/sigstore-root-cache';
 import { updateSigstoreTrustedRoot } from '../../src/node/sigstore-root-update';
 import { rootMetadata, newTufKey, TufRepo } from './sigstore-root-repo';
 
@@ -98,6 +98,16 @@ describe('updateSigstoreTrustedRoot', () => {
     it('a target that verifies but is no trusted root: TRUST_ROOT_INVALID', async () => {
       repo.publish({ target: Buffer.from('{"mediaType":"text/plain"}'), version: 3 });
       await expect(update()).rejects.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
+      keepsPrevious();
+    });
+
+    it('a cached TUF root that is damaged: TRUST_ROOT_INVALID naming the file', async () => {
+      const cachedTufRoot = join(tufMetadataDir(cacheDir, repo.origin), 'root.json');
+      writeFileSync(cachedTufRoot, readFileSync(cachedTufRoot).subarray(0, 100));
+      repo.publish({ target: trustedRootWith(2), version: 3 });
+      const failure = update();
+      await expect(failure).rejects.toMatchObject({ code: 'TRUST_ROOT_INVALID' });
+      await expect(failure).rejects.toThrow(cachedTufRoot);
       keepsPrevious();
     });
 
