@@ -33,7 +33,7 @@ const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>
 /** `image-trust trust-root update|status`: the Sigstore trusted root, updated over TUF. */
 export const trustRootCommand: Command = {
   name: 'trust-root',
-  summary: "update the Sigstore trusted root from Sigstore's TUF repository (update), show the one in use (status)",
+  summary: "the Sigstore trusted root: fetch it from Sigstore's TUF repository (update), show which is used (status)",
   usage: `${TRUST_ROOT_UPDATE_USAGE}\n${STATUS_USAGE}`,
   run: async ([sub, ...rest], io) => {
     const run = sub === undefined ? undefined : SUBCOMMANDS[sub];
