@@ -42,7 +42,12 @@ export interface RepoKeys {
   targets: TufKey;
 }
 
-export function rootMetadata(keys: RepoKeys, version: number, signers: TufKey[] = [keys.root]): Buffer {
+export function rootMetadata(
+  keys: RepoKeys,
+  version: number,
+  signers: TufKey[] = [keys.root],
+  expiresInDays = 365,
+): Buffer {
   const roles = Object.fromEntries(
     Object.entries(keys).map(([role, key]: [string, TufKey]) => [role, { keyids: [key.id], threshold: 1 }]),
   );
@@ -50,7 +55,7 @@ export function rootMetadata(keys: RepoKeys, version: number, signers: TufKey[] 
     _type: 'root',
     spec_version: '1.0.31',
     version,
-    expires: expiresIn(365),
+    expires: expiresIn(expiresInDays),
     consistent_snapshot: false,
     keys: Object.fromEntries(Object.values(keys).map((key: TufKey) => [key.id, key.json])),
     roles,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,26 @@ describe('updateSigstoreTrustedRoot', () => {
     repo.publish({ target: trustedRootWith(1), version: 1 });
     repo.files.set('/2.root.json', rootMetadata(repo.keys, 2));
     await expect(update()).resolves.toMatchObject({ rootVersion: 2 });
+  });
+
+  it('starts from an expired TUF root when a newer root chains from it (the shipped root after its expiry)', async () => {
+    const expired = rootMetadata(repo.keys, 1, [repo.keys.root], -10);
+    repo.files.set('/2.root.json', rootMetadata(repo.keys, 2));
+    repo.publish({ target: trustedRootWith(1), version: 1 });
+    const fromExpired = updateSigstoreTrustedRoot({
+      cacheDir,
+      mirror: repo.origin,
+      initialRoot: expired,
+      transport: http.transport,
+    });
+    await expect(fromExpired).resolves.toMatchObject({ rootVersion: 2 });
+  });
+
+  it('fails with TRUST_ROOT_EXPIRED when the newest root is expired, and stores nothing', async () => {
+    repo.files.set('/2.root.json', rootMetadata(repo.keys, 2, [repo.keys.root], -1));
+    repo.publish({ target: trustedRootWith(1), version: 1 });
+    await expect(update()).rejects.toMatchObject({ code: 'TRUST_ROOT_EXPIRED' });
+    expect(existsSync(cachedRootPath(cacheDir))).toBe(false);
   });
 
   describe('when the repository is bad, fails with its code and keeps the previous cached root', () => {
