@@ -27,16 +27,25 @@ export interface TrustRootDetails {
 export class TrustRootError extends DetailedError<TrustRootErrorCode, TrustRootDetails> {}
 
 // tuf-js wraps snapshot and targets failures in a RuntimeError whose message embeds the original one, so the
-// class of the first error is lost: the messages of the whole cause chain are what can be classified.
+// class of the first error is lost: the messages of the whole cause chain are classified, by the exact wording of
+// tuf-js 6 / @tufjs/models 5 (a download error's text, e.g. a TLS one, must not read as a TUF verdict).
 const PATTERNS: [RegExp, TrustRootErrorCode, string][] = [
-  [/expired/i, 'TRUST_ROOT_EXPIRED', 'its metadata is expired'],
+  [/\.json is expired/, 'TRUST_ROOT_EXPIRED', 'its metadata is expired'],
   [
-    /less than current version|Expected version|does not match snapshot version/i,
+    /is less than current version|Expected version \d+, got|does not match snapshot version|doesn't match timestamp/,
     'TRUST_ROOT_ROLLBACK',
     'it offers older metadata than the cache trusts (rollback)',
   ],
-  [/signed by|signature/i, 'TRUST_ROOT_BAD_SIGNATURE', 'its metadata is not signed by the trusted TUF root keys'],
-  [/hash|length/i, 'TRUST_ROOT_TARGET_MISMATCH', 'a file does not match the length or hash it is signed with'],
+  [
+    /was signed by \d+\/\d+ keys|failed to verify \S+ signature|no signature for key found/,
+    'TRUST_ROOT_BAD_SIGNATURE',
+    'its metadata is not signed by the trusted TUF root keys',
+  ],
+  [
+    /Expected (hash|length) \S+ but got|Max length reached/,
+    'TRUST_ROOT_TARGET_MISMATCH',
+    'a file does not match the length or hash it is signed with',
+  ],
 ];
 
 function messages(error: unknown): string {
