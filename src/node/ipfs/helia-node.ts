@@ -3,7 +3,6 @@ import { withBitswap } from '@helia/bitswap';
 import { withLibp2pLight, type HeliaWithLibp2p } from '@helia/libp2p';
 import { unixfs } from '@helia/unixfs';
 import type { ServiceMap } from '@libp2p/interface';
-import { FsBlockstore } from 'blockstore-fs';
 import { FsDatastore } from 'datastore-fs';
 import { createHeliaLight } from 'helia';
 import type { Blockstore } from 'interface-blockstore';
@@ -11,6 +10,7 @@ import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { heliaBlobSink } from './helia-blob-sink';
 import { heliaBlobSource } from './helia-blob-source';
 import { CheckedBlockstore } from './helia-checked-blockstore';
+import { FileBlockstore } from './helia-fs-blockstore';
 import { dialPeers, redialPeers } from './helia-dial';
 import { libp2pConfig } from './helia-libp2p-config';
 import { HELIA_DEFAULTS, resolveHeliaOptions, type HeliaNodeOptions, type ResolvedHeliaOptions } from './helia-options';
@@ -64,7 +64,7 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
 }
 
 async function openFsBlockstore(path: string): Promise<Blockstore> {
-  const store = new FsBlockstore(path);
+  const store = new FileBlockstore(path);
   await store.open();
   return new CheckedBlockstore(store);
 }
