@@ -47,7 +47,10 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     const datastore = new FsDatastore(join(resolved.dir, 'datastore'));
     await datastore.open();
     const light = withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved));
-    helia = withBitswap(light, { sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength });
+    helia = withBitswap(light, {
+      sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength,
+      sendWantlistDebounce: HELIA_DEFAULTS.wantListDebounceMs,
+    });
     await helia.start();
     const node = nodeHandle(helia, resolved, async () => {
       await helia?.stop();

@@ -22,6 +22,12 @@ export const HELIA_DEFAULTS = {
    */
   sendQueueLength: 4096,
   /**
+   * Bitswap waits this long before sending its want list, and every block that arrives restarts the wait (it
+   * cancels that want): Helia's 10 ms default holds new wants back while blocks stream in, so the peer's queue
+   * runs dry between bursts. 0 still batches the wants of one event-loop turn into one message.
+   */
+  wantListDebounceMs: 0,
+  /**
    * A yamux stream's read buffer: libp2p's 4 MiB default is below the 16 MiB window yamux lets a sender fill,
    * so a busy receiver resets a stream holding a whole 4 MiB bitswap message; its blocks are never resent.
    */
