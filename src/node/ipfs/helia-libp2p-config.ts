@@ -5,6 +5,7 @@ import { identify } from '@libp2p/identify';
 import { tcp } from '@libp2p/tcp';
 import { MemoryDatastore } from 'datastore-core';
 import { HELIA_DEFAULTS, type ResolvedHeliaOptions } from './helia-options';
+import { withAdvertisedWindow } from './helia-yamux-window';
 
 // yamux's own stream defaults (its type wants all five), with a read buffer above the window.
 const YAMUX_STREAMS = {
@@ -29,7 +30,7 @@ export async function libp2pConfig(options: ResolvedHeliaOptions): Promise<Creat
     addresses: { listen: [...options.listen] },
     transports: [tcp()],
     connectionEncrypters: [noise()],
-    streamMuxers: [yamux({ streamOptions: YAMUX_STREAMS })],
+    streamMuxers: [withAdvertisedWindow(yamux({ streamOptions: YAMUX_STREAMS }), YAMUX_STREAMS.maxStreamWindowSize)],
     peerDiscovery: [],
     services: { identify: identify() },
   };
