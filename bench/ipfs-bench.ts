@@ -17,6 +17,7 @@ interface PeerAnswer {
   addresses: string[];
   cid: string;
   addMs: number;
+  gateway: string;
 }
 interface FetchAnswer {
   ms: number;
@@ -31,8 +32,9 @@ async function startPeer(file: string, peers: RoleChild<PeerAnswer>[]): Promise<
   return peer.answer;
 }
 
-function fetchFrom(peer: PeerAnswer, digest: string, size: number): Promise<FetchAnswer> {
+function fetchFrom(peer: PeerAnswer, digest: string, size: number, via: 'helia' | 'gateway' = 'helia') {
   const env = { PEERS: JSON.stringify(peer.addresses), CID: peer.cid, DIGEST: digest, SIZE: String(size) };
+  if (via === 'gateway') Object.assign(env, { GATEWAY: peer.gateway });
   return spawnRole<FetchAnswer>('fetch', env).answer;
 }
 
@@ -55,19 +57,20 @@ export async function ipfsBenchmark(): Promise<void> {
     const digest = await writeRandomLayer(layer, SIZE);
     await pushLayer(registry, REPO, layer, digest, SIZE);
     const peer = await startPeer(layer, peers);
-    const times = { registry: [] as number[], helia: [] as number[] };
+    const times = { registry: [] as number[], helia: [] as number[], gateway: [] as number[] };
     const fetches: FetchAnswer[] = [];
     for (let round = 0; round < RUNS; round++) {
       const helia = async () => void fetches.push(await fetchFrom(peer, digest, SIZE));
       const get = async () => void times.registry.push(await getLayerMs(registry, REPO, digest, SIZE));
-      for (const run of round % 2 === 0 ? [get, helia] : [helia, get]) await run();
+      const car = async () => void times.gateway.push((await fetchFrom(peer, digest, SIZE, 'gateway')).ms);
+      for (const run of round % 2 === 0 ? [get, helia, car] : [car, helia, get]) await run();
     }
     times.helia = fetches.map((f) => f.ms);
     const cost = await verificationCost(layer, digest);
     const largeFile = join(work, 'layer-1g');
     const largeDigest = await writeRandomLayer(largeFile, LARGE);
     const large = await fetchFrom(await startPeer(largeFile, peers), largeDigest, LARGE);
-    const [registryMs, heliaMs] = [median(times.registry), median(times.helia)];
+    const [registryMs, heliaMs, gatewayMs] = [median(times.registry), median(times.helia), median(times.gateway)];
     console.log(
       `ipfs: a ${SIZE / MiB} MiB layer on 127.0.0.1, median of ${RUNS} runs (peer added it in ${peer.addMs.toFixed(0)} ms)`,
     );
@@ -76,6 +79,11 @@ export async function ipfsBenchmark(): Promise<void> {
       'helia fetch + verify',
       heliaMs,
       `${rate(SIZE, heliaMs)}; bitswap, per-block CID check, OCI digest, layout file`,
+    );
+    printRow(
+      'gateway CAR fetch + verify',
+      gatewayMs,
+      `${rate(SIZE, gatewayMs)} (${(registryMs / gatewayMs).toFixed(2)}x); the same peer's blocks as one CAR from the rig's gateway`,
     );
     printRow('raw sha256 (node:crypto)', cost.rawMs, 'one update over the whole buffer; best of 7 rotating rounds');
     printRow('OCI digest verifier', cost.verifierMs, 'BlobVerifier over 256 KiB chunks; best of 7');

@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeVerified } from '../src/core/ipfs/blob-verifier';
+import { createHttpTransport } from '../src/node/http-transport';
+import { createGatewaySource } from '../src/node/ipfs/gateway-source';
 import { openHeliaNode } from '../src/node/ipfs/helia-embedded';
+import { FileBlockstore } from '../src/node/ipfs/helia-fs-blockstore';
 import { createNodeHash } from '../src/node/ipfs/node-hash';
 import { createOciLayoutStore } from '../src/node/oci-layout-store';
+import { startIpfsGateway } from '../test/rig/ipfs-gateway';
 import { time } from './measure';
 
 const ROLE = 'IMAGE_TRUST_BENCH_IPFS_ROLE';
@@ -43,7 +47,8 @@ export async function runRoleIfChild(): Promise<boolean> {
   return role !== undefined;
 }
 
-// Node A: adds the layer file (Kubo layout), prints where it is and the CID, serves until SIGTERM.
+// Node A: adds the layer file (Kubo layout), prints where it is and the CID, serves until SIGTERM; the rig's
+// trustless gateway serves the same blocks from its directory, for the CAR path to be measured beside bitswap.
 async function peer(file: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'image-trust-bench-peer-'));
   const node = await openHeliaNode({ dir });
@@ -51,17 +56,22 @@ async function peer(file: string): Promise<void> {
   const addMs = await time(async () => {
     cid = await node.sink.add(createReadStream(file), { signal: AbortSignal.timeout(600_000) });
   });
-  console.log(JSON.stringify({ addresses: node.addresses(), cid, addMs }));
+  const blocks = new FileBlockstore(join(dir, 'blocks'));
+  await blocks.open();
+  const gateway = await startIpfsGateway(blocks);
+  console.log(JSON.stringify({ addresses: node.addresses(), cid, addMs, gateway: gateway.url }));
   await new Promise((resolve) => process.once('SIGTERM', resolve));
+  await gateway.close();
   await node.stop();
   await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 }
 
-// Node B: a fresh node dials A and fetches the layer into an OCI layout, verified as `image-trust fetch` does.
+// Node B: a fresh node dials A and fetches the layer into an OCI layout, verified as `image-trust fetch` does;
+// with GATEWAY set, the same fetch is one CAR from A's gateway instead.
 async function fetchVerified(env: Record<string, string>): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'image-trust-bench-fetch-'));
   try {
-    const node = await openHeliaNode({ dir: join(work, 'node'), peers: JSON.parse(env.PEERS as string) });
+    const node = env.GATEWAY === undefined ? await openHeliaNode(heliaOptions(work, env)) : gatewayClient(env.GATEWAY);
     const descriptor = {
       mediaType: 'application/vnd.oci.image.layer.v1.tar',
       digest: env.DIGEST as string,
@@ -81,4 +91,15 @@ async function fetchVerified(env: Record<string, string>): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true, maxRetries: 5 });
   }
+}
+
+const heliaOptions = (work: string, env: Record<string, string>) => ({
+  dir: join(work, 'node'),
+  peers: JSON.parse(env.PEERS as string) as string[],
+});
+
+function gatewayClient(url: string) {
+  const http = createHttpTransport();
+  const source = createGatewaySource({ gateways: [url], transport: http.transport, createHash: createNodeHash });
+  return { source, stop: async () => http.close() };
 }
