@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { loadPreferredTrustedRoot, sigstoreCacheDir } from '../node/sigstore-root-cache';
-import { EXIT, UsageError, type CliIo } from './cli-io';
+import { EXIT, type CliIo } from './cli-io';
+import { commandGroup } from './command-group';
 import type { Command } from './commands';
 import { parseOutputFormat } from './output-format';
 import { parseCommandArgs } from './scan-flags';
@@ -25,19 +26,12 @@ async function runStatus(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  update: runTrustRootUpdate,
-  status: runStatus,
-};
-
 /** `image-trust trust-root update|status`: the Sigstore trusted root, updated over TUF. */
-export const trustRootCommand: Command = {
-  name: 'trust-root',
-  summary: "the Sigstore trusted root: fetch it from Sigstore's TUF repository (update), show which is used (status)",
-  usage: `${TRUST_ROOT_UPDATE_USAGE}\n${STATUS_USAGE}`,
-  run: async ([sub, ...rest], io) => {
-    const run = sub === undefined ? undefined : SUBCOMMANDS[sub];
-    if (run === undefined) throw new UsageError(`name a sub-command: update or status${sub ? `, not '${sub}'` : ''}`);
-    return run(rest, io);
+export const trustRootCommand: Command = commandGroup(
+  {
+    name: 'trust-root',
+    summary: "the Sigstore trusted root: fetch it from Sigstore's TUF repository (update), show which is used (status)",
+    usage: `${TRUST_ROOT_UPDATE_USAGE}\n${STATUS_USAGE}`,
   },
-};
+  { update: runTrustRootUpdate, status: runStatus },
+);
