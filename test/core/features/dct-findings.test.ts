@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dctFindings } from '../../../src/core/features/dct-findings';
+import { EDITOR_POLICY } from '../../../src/core/features/compute-findings';
 import { dctHoverLines } from '../../../src/core/features/dct-hover';
+import { judge } from '../../../src/core/policy';
+import type { ImageRef } from '../../../src/core/scan/image-ref';
 import { DOCKER_HUB_RETIREMENT, type DctResult } from '../../../src/core/trust/notary';
 import { DIGEST_A, dockerfileRefs } from './feature-fixtures';
 
@@ -20,6 +22,12 @@ const SIGNED = result({
   certificates: [{ role: 'root', keyId: 'abcdef0123456789', notAfter: '2036-11-30' }],
   server: 'https://notary.example',
 });
+
+/** judge()'s findings of one reference's DCT verification under the editor's policy (its own findings left out). */
+function dctFindings(one: ImageRef, dct: DctResult) {
+  const input = { refs: [one], resolutionOf: () => undefined, trustOf: () => ({ dct }) };
+  return judge({ ...input, policy: EDITOR_POLICY, referenceTime: Date.now(), aspects: { reference: false } });
+}
 
 describe('dctFindings', () => {
   it('finds nothing for a signed tag with no dates near', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DctStore } from '../../../src/core/features/dct-store';
-import { trustFindings, trustHoverLines } from '../../../src/core/features/trust-findings';
+import { EDITOR_POLICY, resolutionOf } from '../../../src/core/features/compute-findings';
+import { dctTrustHoverLines } from '../../../src/core/features/dct-hover';
+import { trustOf } from '../../../src/core/features/reference-trust';
+import { judge } from '../../../src/core/policy';
+import type { ImageRef } from '../../../src/core/scan/image-ref';
 import type { Resolution } from '../../../src/core/registry/client-types';
 import type { DctResult } from '../../../src/core/trust/notary';
 import { DIGEST_A, dockerfileRefs, lookupOf } from './feature-fixtures';
@@ -32,6 +36,13 @@ function storeWith(verify: (signal: AbortSignal) => Promise<DctResult>) {
   return { store, calls };
 }
 
+/** The DCT findings judge() makes of what the store knows (the reference's own findings left out). */
+function trustFindings(refs: ImageRef[], lookup: ReturnType<typeof lookupOf>, dct: DctStore['lookup']) {
+  const trust = trustOf({ resolution: lookup, dct, cosign: () => undefined });
+  const input = { refs, resolutionOf: resolutionOf(lookup), trustOf: trust, referenceTime: Date.now() };
+  return judge({ ...input, policy: EDITOR_POLICY, aspects: { reference: false } });
+}
+
 describe('DctStore', () => {
   it('verifies a digest once and feeds findings and hover lines', async () => {
     const { store, calls } = storeWith(() => Promise.resolve(RESULT));
@@ -42,7 +53,7 @@ describe('DctStore', () => {
     expect(trustFindings([ref], lookup, store.lookup).map((f) => [f.code, f.severity])).toEqual([
       ['DCT_NOT_SIGNED', 'warning'],
     ]);
-    expect(trustHoverLines(ref, lookup, store.lookup)[0]).toBe('Docker Content Trust: not signed');
+    expect(dctTrustHoverLines(ref, lookup, store.lookup)[0]).toBe('Docker Content Trust: not signed');
   });
 
   it('asks nothing for registries without a notary server', async () => {
