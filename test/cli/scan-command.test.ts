@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import { captureIo } from '../support/capture-io';
-import { makeTempTree } from '../support/temp-dir';
+import { useTempTrees } from '../support/temp-dir';
 
 interface JsonReference {
   file: string;
@@ -32,12 +32,10 @@ function billionLaughs(): string {
 }
 
 describe('image-trust scan', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   async function scanJson(files: Record<string, string>, args: string[] = [], env = {}) {
     const tree = await makeTempTree(files);
-    cleanup = tree.remove;
     const captured = captureIo(tree.root, env);
     const status = await runCli(['scan', '--format', 'json', ...args], captured.io);
     const report = JSON.parse(captured.stdout()) as { references: JsonReference[]; errors: unknown[] };
@@ -134,7 +132,6 @@ describe('image-trust scan', () => {
 
   it('refuses unknown flags, a missing --env-file and an unknown format with exit status 2', async () => {
     const tree = await makeTempTree({});
-    cleanup = tree.remove;
     for (const args of [['--nope'], ['--env-file', 'missing.env'], ['--format', 'xml']]) {
       const captured = captureIo(tree.root);
       expect(await runCli(['scan', ...args], captured.io)).toBe(2);
@@ -144,7 +141,6 @@ describe('image-trust scan', () => {
 
   it('prints a readable table by default', async () => {
     const tree = await makeTempTree({ Dockerfile: 'FROM alpine:3.19\nFROM --platform=linux/arm64 x:1 AS b\n' });
-    cleanup = tree.remove;
     const captured = captureIo(tree.root);
     expect(await runCli(['scan'], captured.io)).toBe(0);
     expect(captured.stdout()).toContain('docker.io/library/alpine:3.19');

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,4 +12,17 @@ export async function makeTempTree(files: Record<string, string | Uint8Array>) {
     await writeFile(full, content);
   }
   return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Temporary trees for a describe block: after each test, every tree it made is removed (not only the last). */
+export function useTempTrees() {
+  const removes: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(removes.splice(0).map((remove) => remove()));
+  });
+  return async (files: Record<string, string | Uint8Array>) => {
+    const tree = await makeTempTree(files);
+    removes.push(tree.remove);
+    return tree;
+  };
 }

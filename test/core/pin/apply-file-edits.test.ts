@@ -1,19 +1,17 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyFileEdits } from '../../../src/core/pin/apply-file-edits';
 import { nodeFileSystem } from '../../../src/node/node-file-system';
-import { makeTempTree } from '../../support/temp-dir';
+import { useTempTrees } from '../../support/temp-dir';
 
 const edit = { range: { line: 1, column: 6, endLine: 1, endColumn: 7 }, expected: 'a', newText: 'a@sha256:1' };
 
 describe('applyFileEdits', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   async function file(content: string) {
     const tree = await makeTempTree({ Dockerfile: content });
-    cleanup = tree.remove;
     return { path: join(tree.root, 'Dockerfile'), root: tree.root };
   }
 

@@ -1,16 +1,14 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTextFile } from '../../../src/core/scan/read-text-file';
 import { nodeFileSystem } from '../../../src/node/node-file-system';
-import { makeTempTree } from '../../support/temp-dir';
+import { useTempTrees } from '../../support/temp-dir';
 
 describe('readTextFile', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   async function file(content: string | Uint8Array) {
     const made = await makeTempTree({ f: content });
-    cleanup = made.remove;
     return join(made.root, 'f');
   }
 

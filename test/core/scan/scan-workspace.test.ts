@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scanWorkspace } from '../../../src/core/scan/scan-workspace';
 import { nodeFileSystem } from '../../../src/node/node-file-system';
-import { makeTempTree } from '../../support/temp-dir';
+import { useTempTrees } from '../../support/temp-dir';
 
 describe('scanWorkspace › with several env files', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   it('records each value where it is written, so a pin edits the file that sets it', async () => {
     const tree = await makeTempTree({
@@ -14,7 +13,6 @@ describe('scanWorkspace › with several env files', () => {
       'a.env': 'IMG=nginx:1\nAPI=redis:7\n',
       'b.env': 'IMG=nginx:2\n',
     });
-    cleanup = tree.remove;
     const envFiles = [join(tree.root, 'a.env'), join(tree.root, 'b.env')];
     const scan = await scanWorkspace(nodeFileSystem, [tree.root], { environment: {}, envFiles });
     const originOf = (service: string) => scan.references.find((r) => r.service === service)?.variables?.[0];
@@ -25,7 +23,6 @@ describe('scanWorkspace › with several env files', () => {
 
   it('reports a missing env file and scans on', async () => {
     const tree = await makeTempTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n' });
-    cleanup = tree.remove;
     const missing = join(tree.root, 'gone.env');
     const scan = await scanWorkspace(nodeFileSystem, [tree.root], { envFiles: [missing] });
     expect(scan.errors.map((e) => e.file)).toEqual([missing]);
@@ -34,12 +31,10 @@ describe('scanWorkspace › with several env files', () => {
 });
 
 describe('scanWorkspace › with compose include and extends', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   async function scanTree(files: Record<string, string>) {
     const tree = await makeTempTree(files);
-    cleanup = tree.remove;
     const scan = await scanWorkspace(nodeFileSystem, [tree.root], { environment: {} });
     const relative = (file: string) => file.slice(tree.root.length + 1);
     return {

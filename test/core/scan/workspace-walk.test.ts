@@ -1,17 +1,15 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { walkWorkspace } from '../../../src/core/scan/workspace-walk';
 import { nodeFileSystem } from '../../../src/node/node-file-system';
-import { makeTempTree } from '../../support/temp-dir';
+import { useTempTrees } from '../../support/temp-dir';
 
 describe('walkWorkspace', () => {
-  let cleanup: () => Promise<void> = async () => {};
-  afterEach(() => cleanup());
+  const makeTempTree = useTempTrees();
 
   async function tree(files: Record<string, string>) {
     const made = await makeTempTree(files);
-    cleanup = made.remove;
     return made.root;
   }
 
