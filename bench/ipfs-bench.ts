@@ -32,10 +32,10 @@ async function startPeer(file: string, peers: RoleChild<PeerAnswer>[]): Promise<
   return peer.answer;
 }
 
-function fetchFrom(peer: PeerAnswer, digest: string, size: number, via: 'helia' | 'gateway' = 'helia') {
+function fetchFrom(peer: PeerAnswer, digest: string, size: number, via: 'helia' | 'gateway' | 'stock' = 'helia') {
   const env = { PEERS: JSON.stringify(peer.addresses), CID: peer.cid, DIGEST: digest, SIZE: String(size) };
   if (via === 'gateway') Object.assign(env, { GATEWAY: peer.gateway });
-  return spawnRole<FetchAnswer>('fetch', env).answer;
+  return spawnRole<FetchAnswer>(via === 'stock' ? 'stock' : 'fetch', env).answer;
 }
 
 const rate = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
@@ -43,8 +43,8 @@ const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 
 /**
  * `npm run bench ipfs`: a 256 MB layer fetched over bitswap from a loopback Helia peer and verified (written to
- * an OCI layout as `fetch` does) against a plain registry GET of the same blob in the same run; verification
- * against raw sha256; peak memory of the fetching process for 256 MB and 1 GB.
+ * an OCI layout as `fetch` does) against a plain registry GET of the same blob in the same run, and against stock
+ * Helia fetching it from the same peer (the ceiling of bitswap itself); verification against raw sha256; peak memory of the fetching process for 256 MB and 1 GB.
  */
 export async function ipfsBenchmark(): Promise<void> {
   if (await runRoleIfChild()) return;
@@ -57,13 +57,14 @@ export async function ipfsBenchmark(): Promise<void> {
     const digest = await writeRandomLayer(layer, SIZE);
     await pushLayer(registry, REPO, layer, digest, SIZE);
     const peer = await startPeer(layer, peers);
-    const times = { registry: [] as number[], helia: [] as number[], gateway: [] as number[] };
+    const times = { registry: [] as number[], helia: [] as number[], gateway: [] as number[], stock: [] as number[] };
     const fetches: FetchAnswer[] = [];
     for (let round = 0; round < RUNS; round++) {
       const helia = async () => void fetches.push(await fetchFrom(peer, digest, SIZE));
       const get = async () => void times.registry.push(await getLayerMs(registry, REPO, digest, SIZE));
       const car = async () => void times.gateway.push((await fetchFrom(peer, digest, SIZE, 'gateway')).ms);
-      for (const run of round % 2 === 0 ? [get, helia, car] : [car, helia, get]) await run();
+      const stock = async () => void times.stock.push((await fetchFrom(peer, digest, SIZE, 'stock')).ms);
+      for (const run of round % 2 === 0 ? [get, stock, helia, car] : [car, helia, stock, get]) await run();
     }
     times.helia = fetches.map((f) => f.ms);
     const cost = await verificationCost(layer, digest);
@@ -71,14 +72,20 @@ export async function ipfsBenchmark(): Promise<void> {
     const largeDigest = await writeRandomLayer(largeFile, LARGE);
     const large = await fetchFrom(await startPeer(largeFile, peers), largeDigest, LARGE);
     const [registryMs, heliaMs, gatewayMs] = [median(times.registry), median(times.helia), median(times.gateway)];
+    const stockMs = median(times.stock);
     console.log(
       `ipfs: a ${SIZE / MiB} MiB layer on 127.0.0.1, median of ${RUNS} runs (peer added it in ${peer.addMs.toFixed(0)} ms)`,
     );
     printRow('registry blob GET', registryMs, `${rate(SIZE, registryMs)}; plain GET, bytes dropped`);
     printRow(
+      'stock helia cat',
+      stockMs,
+      `${rate(SIZE, stockMs)} (${(registryMs / stockMs).toFixed(2)}x); @helia/unixfs cat into memory, bytes dropped: the bitswap ceiling`,
+    );
+    printRow(
       'helia fetch + verify',
       heliaMs,
-      `${rate(SIZE, heliaMs)}; bitswap, per-block CID check, OCI digest, layout file`,
+      `${rate(SIZE, heliaMs)} (${(stockMs / heliaMs).toFixed(2)}x stock); bitswap, blocks on disk, per-block CID check, OCI digest, layout file`,
     );
     printRow(
       'gateway CAR fetch + verify',

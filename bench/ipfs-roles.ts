@@ -12,6 +12,7 @@ import { FileBlockstore } from '../src/node/ipfs/helia-fs-blockstore';
 import { createNodeHash } from '../src/node/ipfs/node-hash';
 import { createOciLayoutStore } from '../src/node/oci-layout-store';
 import { startIpfsGateway } from '../test/rig/ipfs-gateway';
+import { stockHeliaCatMs } from './ipfs-stock-helia';
 import { time } from './measure';
 
 const ROLE = 'IMAGE_TRUST_BENCH_IPFS_ROLE';
@@ -22,7 +23,7 @@ export interface RoleChild<T> {
   answer: Promise<T>;
 }
 
-export function spawnRole<T>(role: 'peer' | 'fetch', args: Record<string, string>): RoleChild<T> {
+export function spawnRole<T>(role: 'peer' | 'fetch' | 'stock', args: Record<string, string>): RoleChild<T> {
   const child = spawn(process.execPath, [process.argv[1] as string, 'ipfs'], {
     env: { ...process.env, [ROLE]: role, ...args },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -43,7 +44,8 @@ export function spawnRole<T>(role: 'peer' | 'fetch', args: Record<string, string
 export async function runRoleIfChild(): Promise<boolean> {
   const role = process.env[ROLE];
   if (role === 'peer') await peer(process.env.LAYER_FILE as string);
-  else if (role === 'fetch') await fetchVerified(process.env as Record<string, string>);
+  else if (role === 'fetch') await answer(() => fetchVerified(process.env as Record<string, string>));
+  else if (role === 'stock') await answer(() => stockFetch(process.env as Record<string, string>));
   return role !== undefined;
 }
 
@@ -68,7 +70,7 @@ async function peer(file: string): Promise<void> {
 
 // Node B: a fresh node dials A and fetches the layer into an OCI layout, verified as `image-trust fetch` does;
 // with GATEWAY set, the same fetch is one CAR from A's gateway instead.
-async function fetchVerified(env: Record<string, string>): Promise<void> {
+async function fetchVerified(env: Record<string, string>) {
   const work = await mkdtemp(join(tmpdir(), 'image-trust-bench-fetch-'));
   try {
     const node = env.GATEWAY === undefined ? await openHeliaNode(heliaOptions(work, env)) : gatewayClient(env.GATEWAY);
@@ -84,12 +86,25 @@ async function fetchVerified(env: Record<string, string>): Promise<void> {
       await writeVerified(descriptor, chunks, await store.openBlob(descriptor.digest), createNodeHash, 'helia');
     });
     await node.stop();
-    console.log(JSON.stringify({ ms, rssBeforeKiB: rssBefore / 1024, peakKiB: process.resourceUsage().maxRSS }));
+    return { ms, rssBeforeKiB: rssBefore / 1024, peakKiB: process.resourceUsage().maxRSS };
+  } finally {
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
+  }
+}
+
+// Stock Helia (no verification, layout or disk of ours) from the same peer: the ceiling to compare with.
+async function stockFetch(env: Record<string, string>) {
+  const ms = await stockHeliaCatMs(JSON.parse(env.PEERS as string) as string[], env.CID as string, Number(env.SIZE));
+  return { ms, rssBeforeKiB: 0, peakKiB: process.resourceUsage().maxRSS };
+}
+
+/** A fetching role's one line for the benchmark: its measurements, or its failure. */
+async function answer(work: () => Promise<object>): Promise<void> {
+  try {
+    console.log(JSON.stringify(await work()));
   } catch (error) {
     const code = (error as { code?: string }).code;
     console.log(JSON.stringify({ error: `${code ?? ''} ${error instanceof Error ? error.message : String(error)}` }));
-  } finally {
-    await rm(work, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

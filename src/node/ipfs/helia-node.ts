@@ -4,7 +4,7 @@ import { withLibp2pLight, type HeliaWithLibp2p } from '@helia/libp2p';
 import { unixfs } from '@helia/unixfs';
 import type { ServiceMap } from '@libp2p/interface';
 import { FsDatastore } from 'datastore-fs';
-import { createHeliaLight } from 'helia';
+import { createHeliaLight, type HeliaInit } from 'helia';
 import type { Blockstore } from 'interface-blockstore';
 import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { heliaBlobSink } from './helia-blob-sink';
@@ -46,11 +46,7 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     const blockstore = seams.blockstore ?? (await openFsBlockstore(join(resolved.dir, 'blocks')));
     const datastore = new FsDatastore(join(resolved.dir, 'datastore'));
     await datastore.open();
-    const light = withLibp2pLight(createHeliaLight({ blockstore, datastore }), await libp2pConfig(resolved));
-    helia = withBitswap(light, {
-      sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength,
-      sendWantlistDebounce: HELIA_DEFAULTS.wantListDebounceMs,
-    });
+    helia = await composeHelia({ blockstore, datastore }, resolved);
     await helia.start();
     const node = nodeHandle(helia, resolved, async () => {
       await helia?.stop();
@@ -64,6 +60,18 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     await unlock();
     throw error;
   }
+}
+
+/** Helia light + libp2p for a LAN node + bitswap tuned for whole layers; not started. */
+export async function composeHelia(
+  stores: Required<Pick<HeliaInit, 'blockstore' | 'datastore'>>,
+  options: ResolvedHeliaOptions,
+): Promise<HeliaWithLibp2p<ServiceMap>> {
+  const light = withLibp2pLight(createHeliaLight(stores), await libp2pConfig(options));
+  return withBitswap(light, {
+    sendBlocksMaxQueueLength: HELIA_DEFAULTS.sendQueueLength,
+    sendWantlistDebounce: HELIA_DEFAULTS.wantListDebounceMs,
+  });
 }
 
 async function openFsBlockstore(path: string): Promise<Blockstore> {
