@@ -22,11 +22,12 @@ async function run(...argv: string[]) {
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
 describe('image-trust ipfs', () => {
-  it('lists add and serve in its help', async () => {
+  it('lists add, serve and gc in its help', async () => {
     const { status, stdout } = await run('ipfs', '--help');
     expect(status).toBe(0);
     expect(stdout).toContain('image-trust ipfs add IMAGE@DIGEST');
     expect(stdout).toContain('image-trust ipfs serve');
+    expect(stdout).toContain('image-trust ipfs gc');
   });
 
   it.each([

@@ -2,6 +2,7 @@ import type { HeliaNode } from './helia-node';
 import type { HeliaNodeOptions } from './helia-options';
 
 export type { HeliaNode } from './helia-node';
+export type { GarbageCollected } from './helia-gc';
 export { defaultHeliaDir, HELIA_DEFAULTS, type HeliaNodeOptions } from './helia-options';
 
 /**

@@ -12,6 +12,7 @@ import { heliaBlobSource } from './helia-blob-source';
 import { CheckedBlockstore } from './helia-checked-blockstore';
 import { FileBlockstore } from './helia-fs-blockstore';
 import { dialPeers, redialPeers } from './helia-dial';
+import { collectGarbage, type GarbageCollected } from './helia-gc';
 import { libp2pConfig } from './helia-libp2p-config';
 import { HELIA_DEFAULTS, resolveHeliaOptions, type HeliaNodeOptions, type ResolvedHeliaOptions } from './helia-options';
 import { lockHeliaDir } from './helia-repo-lock';
@@ -25,8 +26,12 @@ export interface HeliaNode {
   readonly sink: IpfsBlobSink;
   /** Dial more peers; fails with IPFS_UNAVAILABLE when none of them answers. */
   dial(peers: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** Deletes every block no pin reaches (see helia-gc.ts). */
+  collectGarbage(signal?: AbortSignal): Promise<GarbageCollected>;
   stop(): Promise<void>;
 }
+
+const BLOCKS_DIR = 'blocks';
 
 export interface HeliaNodeTestSeams {
   /** Replaces the on-disk blockstore, e.g. with one that lies about its blocks. */
@@ -43,7 +48,7 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
   const unlock = await lockHeliaDir(resolved.dir);
   let helia: HeliaWithLibp2p<ServiceMap> | undefined;
   try {
-    const blockstore = seams.blockstore ?? (await openFsBlockstore(join(resolved.dir, 'blocks')));
+    const blockstore = seams.blockstore ?? (await openFsBlockstore(join(resolved.dir, BLOCKS_DIR)));
     const datastore = new FsDatastore(join(resolved.dir, 'datastore'));
     await datastore.open();
     helia = await composeHelia({ blockstore, datastore }, resolved);
@@ -98,6 +103,7 @@ function nodeHandle(
       await dialPeers(helia.libp2p, peers, options.dialTimeoutMs, signal);
       peers.forEach((peer) => known.add(peer));
     },
+    collectGarbage: (signal) => collectGarbage(helia, join(options.dir, BLOCKS_DIR), signal),
     stop: () => (stopped ??= stop()),
   };
 }
