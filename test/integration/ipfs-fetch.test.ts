@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { injectRig } from '../rig/inject-rig';
 import { resetFaults } from '../rig/ipfs-gateway-faults';
-import { fetchCli, ipfsWithImage, run, tempWork, type IpfsWithImage } from './ipfs-fetch-support';
+import { blobFiles } from '../core/ipfs/layout-dir';
+import { fetchCli, ipfsWithImage, pinned, run, tempWork, type IpfsWithImage } from './ipfs-fetch-support';
 
 const rig = injectRig();
 let ipfs: IpfsWithImage;
@@ -104,6 +105,18 @@ describe('image-trust fetch IMAGE@DIGEST --ipfs', () => {
   it('refuses a tag without a digest as a usage error', async () => {
     const { status } = await fetchCli(work.dir, `${rig.registries.http.host}/demo/app:multi`);
     expect(status).toBe(2);
+  });
+});
+
+describe('image-trust fetch --platform of a single-platform image (a manifest, no index)', () => {
+  it('fetches it when its config names that platform, and refuses another as Docker does, writing no blob', async () => {
+    const { reference } = pinned(rig, 'v1');
+    const [amd64, arm64] = [join(work.dir, 'amd64'), join(work.dir, 'arm64')];
+    expect((await fetchCli(work.dir, reference, '--platform', 'linux/amd64', '--output', amd64)).status).toBe(0);
+    const refused = await fetchCli(work.dir, reference, '--platform', 'linux/arm64', '--output', arm64);
+    expect(refused.status).toBe(3);
+    expect(refused.report).toMatchObject({ code: 'IPFS_PLATFORM_NOT_FOUND' });
+    expect(await blobFiles(arm64)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { createGatewaySource } from '../../../src/node/ipfs/gateway-source';
 import { startIpfsGateway } from '../../rig/ipfs-gateway';
 import { faultyBlockstore, noFaults } from '../../rig/ipfs-gateway-faults';
 import { blockstoreSink, blockstoreSource } from '../../rig/ipfs-gateway-store';
-import { buildImage, fixtureReader } from './image-fixture';
+import { buildImage, buildSingleManifest, fixtureReader } from './image-fixture';
 import { blobFiles, useTempLayouts } from './layout-dir';
 
 const signal = new AbortController().signal;
@@ -62,6 +62,76 @@ describe('fetchImage', () => {
     const options = { signal, platform: { os: 'linux', architecture: 's390x' } };
     const run = fetchImage(depsFor(store, { sources: [p.source] }), p.result.root, options);
     await expect(run).rejects.toMatchObject({ code: 'IPFS_PLATFORM_NOT_FOUND' });
+  });
+
+  describe('when the image is a single manifest and a platform is asked for', () => {
+    const arm64 = { os: 'linux', architecture: 'arm64' };
+
+    it('fetches it from IPFS when its config names that platform, the config read once', async () => {
+      const image = buildSingleManifest({ ...arm64, variant: 'v8' });
+      const sink = blockstoreSink();
+      const result = await publishImage({ reader: fixtureReader(image), sink, hash: webCryptoHash }, image.top, signal);
+      const { dir, store } = await layout();
+      const source = blockstoreSource(sink.blockstore);
+      const fetched = await fetchImage(depsFor(store, { sources: [source] }), result.root, { signal, platform: arm64 });
+      expect(fetched.entries).toEqual([result.root]);
+      expect(fetched.blobs.map((b) => b.origin.from)).toEqual(['ipfs', 'ipfs', 'ipfs']);
+      expect(fetched.blobs.filter((b) => b.descriptor.digest === image.config.digest)).toHaveLength(1);
+      expect(await blobFiles(dir)).toEqual(result.blobs.map((b) => b.digest.replace(':', '/')).sort());
+    });
+
+    it('refuses another platform with IPFS_PLATFORM_NOT_FOUND naming both, before any layer is read or a file written', async () => {
+      const image = buildSingleManifest({ os: 'linux', architecture: 'amd64' });
+      const fallback = fixtureReader(image);
+      const { dir, store } = await layout();
+      const run = fetchImage(depsFor(store, { fallback }), image.top, { signal, platform: arm64 });
+      await expect(run).rejects.toMatchObject({
+        code: 'IPFS_PLATFORM_NOT_FOUND',
+        details: { expected: 'linux/arm64', actual: 'linux/amd64' },
+      });
+      expect(fallback.reads).toEqual([image.top.digest, image.config.digest]);
+      expect(await blobFiles(dir)).toEqual([]);
+    });
+
+    it.each([
+      ['linux/arm', { os: 'linux', architecture: 'arm' }, undefined],
+      ['linux/arm/v7', { os: 'linux', architecture: 'arm', variant: 'v7' }, undefined],
+      ['linux/arm/v6', { os: 'linux', architecture: 'arm', variant: 'v6' }, 'linux/arm/v7'],
+    ])('compares the variant only when asked: %s of a linux/arm/v7 image', async (_, platform, refused) => {
+      const image = buildSingleManifest({ os: 'linux', architecture: 'arm', variant: 'v7' });
+      const { dir, store } = await layout();
+      const run = fetchImage(depsFor(store, { fallback: fixtureReader(image) }), image.top, { signal, platform });
+      if (refused === undefined) {
+        expect((await run).entries).toEqual([image.top]);
+        expect(await blobFiles(dir)).toHaveLength(3);
+      } else {
+        await expect(run).rejects.toMatchObject({ code: 'IPFS_PLATFORM_NOT_FOUND', details: { actual: refused } });
+        expect(await blobFiles(dir)).toEqual([]);
+      }
+    });
+
+    it('refuses a config that names no os and architecture (IPFS_PLATFORM_NOT_FOUND), writing nothing', async () => {
+      const image = buildSingleManifest({ architecture: 'arm64' });
+      const { dir, store } = await layout();
+      const run = fetchImage(depsFor(store, { fallback: fixtureReader(image) }), image.top, {
+        signal,
+        platform: arm64,
+      });
+      await expect(run).rejects.toMatchObject({
+        code: 'IPFS_PLATFORM_NOT_FOUND',
+        details: { expected: 'linux/arm64' },
+      });
+      expect(await blobFiles(dir)).toEqual([]);
+    });
+
+    it('does not read the config first when no platform is asked for', async () => {
+      const image = buildSingleManifest({});
+      const fallback = fixtureReader(image);
+      const { store } = await layout();
+      const fetched = await fetchImage(depsFor(store, { fallback }), image.top, { signal });
+      expect(fetched.blobs).toHaveLength(3);
+      expect(fallback.reads.filter((d) => d === image.config.digest)).toHaveLength(1);
+    });
   });
 
   describe('when a source serves a tampered block that its cat cannot detect', () => {

@@ -27,14 +27,18 @@ export function describe(mediaType: string, bytes: Uint8Array, extra: Partial<De
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
 /** `layerSizes` bytes of random content each; two platforms share the layers and the config. */
-export function buildImage(layerSizes: number[], platforms = ['amd64', 'arm64']): ImageFixture {
+export function buildImage(
+  layerSizes: number[],
+  platforms = ['amd64', 'arm64'],
+  configPlatform: Record<string, unknown> = { architecture: 'amd64', os: 'linux' },
+): ImageFixture {
   const blobs = new Map<string, Uint8Array>();
   const keep = (d: Descriptor, bytes: Uint8Array) => (blobs.set(d.digest, bytes), d);
   const layers = layerSizes.map((size) => {
     const bytes = new Uint8Array(randomBytes(size));
     return keep(describe(OCI_LAYER, bytes), bytes);
   });
-  const configBytes = json({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } });
+  const configBytes = json({ ...configPlatform, rootfs: { type: 'layers', diff_ids: [] } });
   const config = keep(describe(OCI_CONFIG, configBytes), configBytes);
   const manifests = platforms.map((architecture) => {
     const bytes = json({ schemaVersion: 2, mediaType: OCI_MANIFEST, config, layers, annotations: { architecture } });
@@ -43,6 +47,13 @@ export function buildImage(layerSizes: number[], platforms = ['amd64', 'arm64'])
   const indexBytes = json({ schemaVersion: 2, mediaType: OCI_INDEX, manifests });
   const top = keep(describe(OCI_INDEX, indexBytes), indexBytes);
   return { blobs, top, manifests, layers, config };
+}
+
+/** One manifest and no index, as a single-platform image is pushed; its config holds `configPlatform`. */
+export function buildSingleManifest(configPlatform: Record<string, unknown>, layerSizes = [4096]): ImageFixture {
+  const image = buildImage(layerSizes, ['amd64'], configPlatform);
+  const { platform: _platform, ...top } = image.manifests[0] as Descriptor;
+  return { ...image, top };
 }
 
 /** Reads the fixture's bytes; records what was read, in order. */
