@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { CoreError } from '../core/errors';
 import { parsePlatformText } from '../core/ipfs/platform-select';
@@ -33,7 +34,8 @@ ${IPFS_NODE_FLAGS_USAGE}
   --format text|json                output format (default: text)
 ${REGISTRY_FLAGS_USAGE}
 
-Exit status: 0 when the image was fetched and verified, 3 when it was not, 2 on a usage error.
+Exit status: 0 when the image was fetched and verified, 3 when it was not, 2 on a usage error, 130 or 143 when
+stopped by SIGINT or SIGTERM (the blobs being written are discarded; a second signal stops at once).
 `;
 
 const FLAGS = {
@@ -48,6 +50,8 @@ const FLAGS = {
   progress: { type: 'boolean' },
   format: { type: 'string' },
 } as const;
+
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, FLAGS);
@@ -70,9 +74,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw error;
   });
   const progress = values.progress || io.isTty ? progressReporter(io.stderr, { tty: io.isTty }) : undefined;
-  const controller = new AbortController();
-  const interrupt = () => controller.abort(new CoreError('FETCH_INTERRUPTED', 'Interrupted; nothing half-written.'));
-  process.once('SIGINT', interrupt);
+  const stop = stopOnSignals();
   let report: FetchReport;
   try {
     const fetched = await fetchToLayout(target, {
@@ -80,22 +82,45 @@ async function run(args: string[], io: CliIo): Promise<number> {
       client: registry.client,
       fallback: !values['no-registry-fallback'],
       output,
-      signal: controller.signal,
+      signal: stop.signal,
       ...(platform ? { platform } : {}),
       ...(progress ? { progress } : {}),
     });
     report = toReport(target.input, output, fetched);
   } catch (error) {
-    if (!(error instanceof CoreError)) throw error;
-    report = { target: target.input, output, entries: [], blobs: [], error: error.message, code: error.code };
+    // Whatever an abort surfaced as, the signal is why the fetch stopped.
+    const failure: unknown = stop.signal.aborted ? stop.signal.reason : error;
+    if (!(failure instanceof CoreError)) throw failure;
+    report = { target: target.input, output, entries: [], blobs: [], error: failure.message, code: failure.code };
   } finally {
-    process.off('SIGINT', interrupt);
+    stop.dispose();
     progress?.finish();
     await chosen.close();
     registry.close();
   }
   io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
-  return report.error === null ? EXIT.ok : EXIT.incomplete;
+  if (report.error === null) return EXIT.ok;
+  return stop.received === undefined ? EXIT.incomplete : 128 + constants.signals[stop.received];
+}
+
+/**
+ * Aborts the fetch on the first SIGINT or SIGTERM, so the blobs being written are discarded as on any failure;
+ * `received` names it for the shell's 128+N status. A second signal finds no handler: Node's default ends the
+ * process at once, and the next fetch into the layout removes what it left.
+ */
+function stopOnSignals() {
+  const controller = new AbortController();
+  const stop = { signal: controller.signal, received: undefined as NodeJS.Signals | undefined, dispose };
+  function onSignal(name: NodeJS.Signals) {
+    dispose();
+    stop.received = name;
+    controller.abort(new CoreError('FETCH_INTERRUPTED', `Stopped by ${name}; nothing half-written.`));
+  }
+  function dispose() {
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
+  }
+  for (const name of STOP_SIGNALS) process.once(name, onSignal);
+  return stop;
 }
 
 export const fetchCommand: Command = {

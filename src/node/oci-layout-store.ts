@@ -6,6 +6,7 @@ import type { Descriptor } from '../core/ipfs/descriptor';
 import { IpfsError } from '../core/ipfs/ipfs-error';
 import type { BlobStore, BlobTempFile, CreateHash } from '../core/ipfs/ports';
 import { parseDigest } from '../core/registry/digest';
+import { partialBlobPath, removeStalePartials } from './partial-blob-files';
 
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -17,12 +18,18 @@ export interface OciLayoutStore extends BlobStore {
   writeIndex(entries: Descriptor[]): Promise<void>;
 }
 
-/** Creates `dir` (and `oci-layout`) when missing; blobs appear under `blobs/<alg>/<hex>` only once verified. */
+/**
+ * Creates `dir` (and `oci-layout`) when missing; blobs appear under `blobs/<alg>/<hex>` only once verified. Temp
+ * files an earlier, killed fetch left in `blobs/` are removed.
+ */
 export async function createOciLayoutStore(dir: string, createHash: CreateHash): Promise<OciLayoutStore> {
   await guarded(`create the OCI layout ${dir}`, async () => {
     await mkdir(join(dir, 'blobs'), { recursive: true });
     await writeFile(join(dir, 'oci-layout'), LAYOUT_FILE, { flag: 'wx' }).catch(ignoreExists);
   });
+  await guarded(`remove abandoned temp files from ${join(dir, 'blobs')}`, () =>
+    removeStalePartials(join(dir, 'blobs')),
+  );
   return {
     dir,
     hasBlob: (digest, size) => holdsBlob(blobPath(dir, digest), digest, size, createHash),
@@ -48,7 +55,7 @@ async function holdsBlob(path: string, digest: string, size: number, createHash:
 
 async function openTempBlob(dir: string, digest: string): Promise<BlobTempFile> {
   const final = blobPath(dir, digest);
-  const temp = join(dir, 'blobs', `.partial-${digest.replace(':', '-')}-${randomBytes(6).toString('hex')}`);
+  const temp = partialBlobPath(join(dir, 'blobs'), digest);
   const handle = await guarded(`create ${temp}`, async () => {
     await mkdir(join(final, '..'), { recursive: true });
     return open(temp, 'wx');

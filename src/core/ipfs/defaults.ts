@@ -14,4 +14,6 @@ export const IPFS_DEFAULTS = {
   guessTimeoutMs: 5_000,
   /** A source that sends nothing for this long is given up on. */
   stallTimeoutMs: 30_000,
+  /** A blob temp file named without its writer's pid (older versions) is taken for abandoned after this long. */
+  partialWithoutPidMaxAgeMs: 60 * 60 * 1000,
 } as const;
