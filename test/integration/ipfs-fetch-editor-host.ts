@@ -9,11 +9,18 @@ export const host = {
   editor: undefined as unknown,
   folder: undefined as string | undefined,
   gateways: [] as string[],
+  caFiles: [] as string[],
   cancelAfterReports: Infinity,
   reports: [] as { message?: string; increment?: number }[],
   messages: [] as { level: 'info' | 'warning' | 'error'; text: string }[],
   reset() {
-    Object.assign(host, { editor: undefined, folder: undefined, gateways: [], cancelAfterReports: Infinity });
+    Object.assign(host, {
+      editor: undefined,
+      folder: undefined,
+      gateways: [],
+      caFiles: [],
+      cancelAfterReports: Infinity,
+    });
     host.reports.length = 0;
     host.messages.length = 0;
   },
@@ -56,8 +63,10 @@ export const vscodeModule = {
     isTrusted: true,
     workspaceFolders: undefined,
     getConfiguration: (section: string) => ({
-      inspect: (key: string) =>
-        section === 'imageTrust.ipfs' && key === 'gateways' ? { key, globalValue: host.gateways } : { key },
+      inspect: (key: string) => {
+        if (section === 'imageTrust.ipfs' && key === 'gateways') return { key, globalValue: host.gateways };
+        return section === 'imageTrust' && key === 'caFiles' ? { key, globalValue: host.caFiles } : { key };
+      },
       get: (_key: string, fallback?: unknown) => fallback,
     }),
   },

@@ -9,7 +9,7 @@ import { Position } from '../extension/vscode-values';
 import { injectRig } from '../rig/inject-rig';
 import { resetFaults } from '../rig/ipfs-gateway-faults';
 import { host } from './ipfs-fetch-editor-host';
-import { ipfsWithImage, run, tempWork, type IpfsWithImage } from './ipfs-fetch-support';
+import { httpsGateway, ipfsWithImage, run, tempWork, type IpfsWithImage } from './ipfs-fetch-support';
 
 vi.mock('vscode', async () => (await import('./ipfs-fetch-editor-host')).vscodeModule);
 
@@ -48,6 +48,20 @@ describe('Image Trust: Fetch image layers over IPFS', () => {
     expect(host.messages[0]?.text).toMatch(/fetched and verified 3 blobs .* \(2 from IPFS, 1 from the registry/);
     expect(host.reports.some((r) => (r.increment ?? 0) > 0)).toBe(true);
     expect(JSON.parse((await run('skopeo', ['inspect', '--raw', `oci:${output()}`])).stdout).layers).toHaveLength(1);
+  });
+
+  it('reads CARs from an HTTPS gateway whose CA is only in imageTrust.caFiles', async () => {
+    const https = await httpsGateway(rig, ipfs.gateway);
+    try {
+      const folder = join(work.dir, 'over-https');
+      Object.assign(host, { editor: editorOnPinnedImage(), folder, gateways: [https.url], caFiles: [rig.tls.caFile] });
+      await command();
+      expect(host.messages[0]?.text).toMatch(/\(2 from IPFS, 1 from the registry/);
+      expect(ipfs.gateway.requests.length).toBeGreaterThan(0);
+      expect(ipfs.gateway.requests.every((r) => r.includes('format=car'))).toBe(true);
+    } finally {
+      await https.stop();
+    }
   });
 
   it('stops when the notification is cancelled and leaves no layer', async () => {

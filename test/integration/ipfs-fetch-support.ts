@@ -12,6 +12,7 @@ import { webCryptoHash } from '../../src/core/registry/digest';
 import { createKuboRpcSink } from '../../src/node/ipfs/kubo-rpc-source';
 import { createNodeHash } from '../../src/node/ipfs/node-hash';
 import { createNodeRegistryClient } from '../../src/node/node-registry-client';
+import { startFaultProxy, type FaultProxy } from '../rig/fault-proxy';
 import { startIpfsGateway, type IpfsTestServer } from '../rig/ipfs-gateway';
 import { startKuboRpcServer } from '../rig/kubo-rpc-server';
 import type { RigInfo } from '../rig/rig-types';
@@ -51,6 +52,14 @@ export async function ipfsWithImage(rig: RigInfo, tag: string) {
 
 export type IpfsWithImage = Awaited<ReturnType<typeof ipfsWithImage>>;
 
+/**
+ * `gateway` over HTTPS: the fault proxy in front of it, with the rig's server certificate, whose CA no client
+ * trusts unless given `rig.tls.caFile` (a corporate CA, in effect).
+ */
+export function httpsGateway(rig: RigInfo, gateway: IpfsTestServer): Promise<FaultProxy> {
+  return startFaultProxy({ upstream: gateway.url, tls: { certFile: rig.tls.certFile, keyFile: rig.tls.keyFile } });
+}
+
 /** `image-trust fetch ... --format json` in-process, in a throw-away HOME. */
 export async function fetchCli(work: string, ...args: string[]) {
   const env = { HOME: work, XDG_CACHE_HOME: join(work, 'cache'), PATH: process.env.PATH };
@@ -65,4 +74,4 @@ export async function tempWork() {
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export type { IpfsTestServer };
+export type { FaultProxy, IpfsTestServer };

@@ -5,7 +5,7 @@ import { parseCid } from '../../core/ipfs/digest-cid';
 import { canTryElsewhere, IpfsError } from '../../core/ipfs/ipfs-error';
 import type { CreateHash } from '../../core/ipfs/ports';
 import { walkUnixfsFile, type Block } from '../../core/ipfs/unixfs-block-walk';
-import type { Transport } from '../../core/registry/ports';
+import type { Transport, TransportResponse } from '../../core/registry/ports';
 import { plainHttpAllowed } from '../../core/registry/registry-host';
 import { gatewayBlockFetcher } from './gateway-block-fetcher';
 import { mapFailures, toIpfsFailure } from './ipfs-failure';
@@ -58,7 +58,7 @@ async function* catFrom(options: GatewayOptions, gateway: URL, cidText: string, 
   const cid = parseCid(cidText);
   const guard = stallGuard(signal, options.stallTimeoutMs ?? IPFS_DEFAULTS.stallTimeoutMs, 'gateway');
   const blocks = gatewayBlockFetcher(options.transport, gateway, guard.signal, IPFS_DEFAULTS.gatewayPrefetch);
-  const ordered = await openCar(gateway, cidText, guard.signal);
+  const ordered = await openCar(options.transport, gateway, cidText, guard.signal);
   const walk = walkUnixfsFile(cid, {
     ...blocks,
     ...(ordered === undefined ? {} : { ordered }),
@@ -69,24 +69,55 @@ async function* catFrom(options: GatewayOptions, gateway: URL, cidText: string, 
   yield* mapFailures(guarded(walk, guard), 'gateway', cidText);
 }
 
-// The CAR of the whole DAG; `undefined` when the gateway serves none (the walk then reads raw blocks).
-async function openCar(gateway: URL, cid: string, signal: AbortSignal): Promise<AsyncIterable<Block> | undefined> {
+// The CAR of the whole DAG; `undefined` when the gateway serves none (the walk then reads raw blocks). Through the
+// project's transport (extra CAs, insecure hosts, keep-alive, timeouts), streamed: a layer's CAR may be gigabytes.
+async function openCar(
+  transport: Transport,
+  gateway: URL,
+  cid: string,
+  signal: AbortSignal,
+): Promise<AsyncIterable<Block> | undefined> {
   const url = new URL(`ipfs/${cid}?format=car&dag-scope=all&car-order=dfs&car-dups=y`, gateway);
-  let response: Response;
+  let response: TransportResponse;
   try {
-    response = await fetch(url, { headers: { accept: CAR_ACCEPT }, signal, redirect: 'error' });
+    response = await transport({
+      method: 'GET',
+      url,
+      headers: { accept: CAR_ACCEPT },
+      // The whole CAR's size is unknown (dups=y repeats blocks): readCarBlocks caps every section instead.
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      stream: true,
+      signal,
+    });
   } catch (error) {
     throw toIpfsFailure(error, 'gateway', cid);
   }
-  if (response.status === 404 || response.status === 410) {
-    await response.body?.cancel();
-    throw new IpfsError('IPFS_NOT_FOUND', `${gateway.host} does not have ${cid}.`, { cid, source: 'gateway' });
+  const details = { cid, source: 'gateway' };
+  if (response.url.href !== url.href) {
+    await discard(response.stream);
+    // The transport follows redirects; the CAR from wherever the gateway sent us is not taken.
+    const message = `${gateway.host} redirected the CAR request for ${cid} to ${response.url.host}; refused.`;
+    throw new IpfsError('IPFS_UNAVAILABLE', message, details);
   }
-  if (response.status !== 200 || response.body === null || !response.headers.get('content-type')?.includes('car')) {
-    await response.body?.cancel();
+  if (response.status === 404 || response.status === 410) {
+    throw new IpfsError('IPFS_NOT_FOUND', `${gateway.host} does not have ${cid}.`, details);
+  }
+  const type = response.headers['content-type']?.join(',') ?? '';
+  if (response.status !== 200 || response.stream === undefined || !type.includes('car')) {
+    await discard(response.stream);
     return undefined;
   }
-  return readCarBlocks(response.body as AsyncIterable<Uint8Array>, `gateway ${gateway.host}`);
+  return readCarBlocks(response.stream, `gateway ${gateway.host}`);
+}
+
+// A stream nobody started ignores `return()` and holds its connection until the idle timeout: taking one chunk
+// starts it, and the `break` then closes the response.
+async function discard(stream: AsyncIterable<Uint8Array> | undefined): Promise<void> {
+  try {
+    for await (const _chunk of stream ?? []) break;
+  } catch {
+    // A body being thrown away may fail as it likes.
+  }
 }
 
 function checkedGateway(text: string, insecureHosts: readonly string[]): URL {
