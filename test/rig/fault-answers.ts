@@ -23,13 +23,14 @@ export interface Upstream {
 }
 
 /**
- * Forwards `req` unchanged but for `x-forwarded-proto`: the Host header stays, so the Location URLs the registry
- * builds point back at the proxy.
+ * Forwards `req` unchanged but for `x-forwarded-proto` (and Range under `ignore-range`): the Host header stays, so
+ * the Location URLs the registry builds point back at the proxy.
  */
-function forward(upstream: Upstream, req: IncomingMessage): Promise<IncomingMessage> {
+function forward(upstream: Upstream, req: IncomingMessage, fault: Fault | undefined): Promise<IncomingMessage> {
   const target = new URL(req.url ?? '/', upstream.base);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const headers = { ...req.headers, 'x-forwarded-proto': upstream.scheme };
+  const headers: IncomingHttpHeaders = { ...req.headers, 'x-forwarded-proto': upstream.scheme };
+  if (fault?.kind === 'ignore-range') delete headers.range;
   return new Promise((resolve, reject) => {
     const out = request(target, { method: req.method, headers, ca: upstream.ca }, resolve);
     out.on('error', reject);
@@ -62,10 +63,13 @@ export async function answerFromUpstream(
   req: IncomingMessage,
   res: ServerResponse,
 ) {
-  const answer = await forward(upstream, req);
+  const answer = await forward(upstream, req, fault);
   const received = await readCapped(answer);
-  if (fault?.kind === 'stall') {
-    res.writeHead(answer.statusCode ?? 502, answer.headers).write(received.subarray(0, received.length >> 1));
+  if (fault?.kind === 'stall' || fault?.kind === 'cut') {
+    // The registry's Content-Length stays, so the client sees a body that stops short: it hangs, or is cut there.
+    const sent = fault.kind === 'cut' ? fault.afterBytes : received.length >> 1;
+    const cut = () => fault.kind === 'cut' && res.destroy();
+    res.writeHead(answer.statusCode ?? 502, answer.headers).write(received.subarray(0, sent), cut);
     return;
   }
   const { headers, body, chunked } = applyResponseFault(fault, answer.headers, received);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
@@ -9,9 +9,13 @@ const MANIFEST = Buffer.from('{"schemaVersion":2}');
 const DIGEST = `sha256:${createHash('sha256').update(MANIFEST).digest('hex')}`;
 const OTHER_DIGEST = `sha256:${'0'.repeat(64)}`;
 
+/** The Range header of every request the stand-in upstream received. */
+const upstreamRanges: (string | undefined)[] = [];
+
 /** A stand-in upstream: these tests are about the proxy; the rig test runs it in front of a real registry. */
 function startUpstream(): Promise<Server> {
   const server = createServer((req, res) => {
+    upstreamRanges.push(req.headers.range);
     if (req.url === '/v2/demo/app/blobs/uploads/') {
       res.writeHead(202, { location: `http://${req.headers.host}/v2/demo/app/blobs/uploads/1` }).end();
       return;
@@ -19,6 +23,18 @@ function startUpstream(): Promise<Server> {
     res.writeHead(200, { 'docker-content-digest': DIGEST, 'content-type': 'application/json' }).end(MANIFEST);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The status and body bytes of an answer, and whether the connection ended before the body did. */
+function readUntilClosed(url: string) {
+  return new Promise<{ status?: number; bytes: number; aborted: boolean }>((resolve, reject) => {
+    get(url, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('error', () => undefined);
+      res.on('close', () => resolve({ status: res.statusCode, bytes, aborted: !res.complete }));
+    }).on('error', reject);
+  });
 }
 
 describe('startFaultProxy', () => {
@@ -99,6 +115,19 @@ describe('startFaultProxy', () => {
     proxy.addFault({ fault: { kind: 'stall', phase } });
     const signal = AbortSignal.timeout(200);
     await expect(rigRequest(manifestUrl(), { signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('closes the connection after so many body bytes', async () => {
+    proxy.addFault({ fault: { kind: 'cut', afterBytes: 5 } });
+    expect(await readUntilClosed(manifestUrl())).toEqual({ status: 200, bytes: 5, aborted: true });
+  });
+
+  it('forwards a request without its Range header under ignore-range, and with it otherwise', async () => {
+    upstreamRanges.splice(0);
+    await rigRequest(manifestUrl(), { headers: { range: 'bytes=5-' } });
+    proxy.addFault({ fault: { kind: 'ignore-range' } });
+    await rigRequest(manifestUrl(), { headers: { range: 'bytes=5-' } });
+    expect(upstreamRanges).toEqual(['bytes=5-', undefined]);
   });
 
   it('records what each request carried and which fault it met', async () => {

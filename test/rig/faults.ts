@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * What the fault proxy does instead of (or on top of) forwarding a request. Faults that change a response
- * (`digest-header`, `body`, `inflate`) forward first; the others never reach the registry.
+ * (`digest-header`, `body`, `inflate`, `stall` at the body, `cut`) or the request (`ignore-range`) forward; the
+ * others never reach the registry.
  */
 export type Fault =
   /** Replace `Docker-Content-Digest` in the registry's answer: the header lies, the bytes do not. */
@@ -15,6 +16,10 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; body?: string }
   /** Never answer ('headers'), or send the registry's headers and half the body, then hang ('body'). */
   | { kind: 'stall'; phase: 'headers' | 'body' }
+  /** Send the registry's headers and the first `afterBytes` bytes of its body, then close the connection. */
+  | { kind: 'cut'; afterBytes: number }
+  /** Forward without the Range header, as a registry that does not serve ranges answers (200, the whole body). */
+  | { kind: 'ignore-range' }
   /** Redirect to `location` (e.g. another host:port), with 307 unless told. */
   | { kind: 'redirect'; location: string; status?: number };
 

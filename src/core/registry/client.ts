@@ -107,7 +107,7 @@ export function createRegistryClient(
   const fetchBlob = (ref: BlobRef, { signal }: { signal?: AbortSignal } = {}) =>
     fetchBlobBytes(manifestDeps, sessionFor(ref.domain), ref, signal);
   const fetchBlobStreamed = (ref: BlobStreamRef, { signal, createHash }: BlobStreamOptions) =>
-    fetchBlobStream(sessionFor(ref.domain), ref, createHash, signal);
+    fetchBlobStream(sessionFor(ref.domain), ref, { createHash, signal, maxResumes: resolved.blobStreamResumes });
   const fetchReferrers = (ref: RegistryRef & { digest: string }, { signal }: { signal?: AbortSignal } = {}) =>
     fetchReferrersIndex(manifestDeps, sessionFor(ref.domain), ref, signal);
   return { resolve, fetchManifest, fetchBlob, fetchBlobStream: fetchBlobStreamed, fetchReferrers };

@@ -5,6 +5,8 @@ export const DEFAULTS = {
   maxTokenResponseBytes: 1024 * 1024,
   /** Blobs read into memory are image configs (a few KiB); layers are never fetched. */
   maxBlobBytes: 1024 * 1024,
+  /** A layer stream whose connection drops is resumed with a Range request this many times, then fails. */
+  blobStreamResumes: 3,
   /** Error bodies and pings are only read for their error code. */
   maxSmallResponseBytes: 64 * 1024,
   /** Tokens without `expires_in` live 60 s (docs/spec/auth/token.md), and never less. */
@@ -30,6 +32,7 @@ export interface RegistryClientOptions {
   maxManifestBytes: number;
   maxTokenResponseBytes: number;
   maxBlobBytes: number;
+  blobStreamResumes: number;
   tagTtlMs: number;
   retries: number;
   retryBaseDelayMs: number;
@@ -46,6 +49,7 @@ export function resolveClientOptions(options: Partial<RegistryClientOptions> = {
     maxManifestBytes: options.maxManifestBytes ?? DEFAULTS.maxManifestBytes,
     maxTokenResponseBytes: options.maxTokenResponseBytes ?? DEFAULTS.maxTokenResponseBytes,
     maxBlobBytes: options.maxBlobBytes ?? DEFAULTS.maxBlobBytes,
+    blobStreamResumes: options.blobStreamResumes ?? DEFAULTS.blobStreamResumes,
     tagTtlMs: options.tagTtlMs ?? DEFAULTS.tagTtlMs,
     retries: options.retries ?? DEFAULTS.retries,
     retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
