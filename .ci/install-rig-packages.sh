@@ -17,6 +17,7 @@ RIG_TOOLS=(
   docker-credential-pass:golang-docker-credential-helpers
   pass:pass
   gpg:gnupg
+  umoci:umoci
 )
 
 missing=()

@@ -14,6 +14,7 @@ export const RIG_TOOLS = [
   { binary: 'docker-credential-pass', debianPackage: 'golang-docker-credential-helpers' },
   { binary: 'pass', debianPackage: 'pass' },
   { binary: 'gpg', debianPackage: 'gnupg' },
+  { binary: 'umoci', debianPackage: 'umoci' },
 ] as const;
 
 function isOnPath(binary: string): boolean {
