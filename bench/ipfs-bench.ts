@@ -90,7 +90,7 @@ export async function ipfsBenchmark(): Promise<void> {
     printRow(
       'gateway CAR fetch + verify',
       gatewayMs,
-      `${rate(SIZE, gatewayMs)} (${(registryMs / gatewayMs).toFixed(2)}x); the same peer's blocks as one CAR from the rig's gateway`,
+      `${rate(SIZE, gatewayMs)} (${(registryMs / gatewayMs).toFixed(2)}x); the same peer's blocks as one CAR from its gateway (ipfs serve --gateway)`,
     );
     printRow('raw sha256 (node:crypto)', cost.rawMs, 'one update over the whole buffer; best of 7 rotating rounds');
     printRow('OCI digest verifier', cost.verifierMs, 'BlobVerifier over 256 KiB chunks; best of 7');

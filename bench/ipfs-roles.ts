@@ -8,10 +8,9 @@ import { writeVerified } from '../src/core/ipfs/blob-verifier';
 import { createHttpTransport } from '../src/node/http-transport';
 import { createGatewaySource } from '../src/node/ipfs/gateway-source';
 import { openHeliaNode } from '../src/node/ipfs/helia-embedded';
-import { FileBlockstore } from '../src/node/ipfs/helia-fs-blockstore';
 import { createNodeHash } from '../src/node/ipfs/node-hash';
+import { startTrustlessGateway } from '../src/node/ipfs/trustless-gateway';
 import { createOciLayoutStore } from '../src/node/oci-layout-store';
-import { startIpfsGateway } from '../test/rig/ipfs-gateway';
 import { stockHeliaCatMs } from './ipfs-stock-helia';
 import { time } from './measure';
 
@@ -49,8 +48,8 @@ export async function runRoleIfChild(): Promise<boolean> {
   return role !== undefined;
 }
 
-// Node A: adds the layer file (Kubo layout), prints where it is and the CID, serves until SIGTERM; the rig's
-// trustless gateway serves the same blocks from its directory, for the CAR path to be measured beside bitswap.
+// Node A: adds the layer file (Kubo layout), prints where it is and the CID, serves until SIGTERM, over bitswap
+// and through the trustless gateway `ipfs serve --gateway` runs (the CAR path, measured beside bitswap).
 async function peer(file: string): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'image-trust-bench-peer-'));
   const node = await openHeliaNode({ dir });
@@ -58,9 +57,7 @@ async function peer(file: string): Promise<void> {
   const addMs = await time(async () => {
     cid = await node.sink.add(createReadStream(file), { signal: AbortSignal.timeout(600_000) });
   });
-  const blocks = new FileBlockstore(join(dir, 'blocks'));
-  await blocks.open();
-  const gateway = await startIpfsGateway(blocks);
+  const gateway = await startTrustlessGateway(node.readHeldBlock, { host: '127.0.0.1', port: 0 });
   console.log(JSON.stringify({ addresses: node.addresses(), cid, addMs, gateway: gateway.url }));
   await new Promise((resolve) => process.once('SIGTERM', resolve));
   await gateway.close();

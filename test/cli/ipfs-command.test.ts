@@ -40,6 +40,8 @@ describe('image-trust ipfs', () => {
     [['ipfs', 'add', `demo/app@${DIGEST}`, '--format', 'xml'], '--format'],
     [['ipfs', 'serve', '--add', 'demo/app:latest'], 'has no digest'],
     [['ipfs', 'serve', '--unknown'], 'Unknown option'],
+    [['ipfs', 'serve', '--gateway', '8080'], '--gateway takes HOST:PORT'],
+    [['ipfs', 'serve', '--gateway', '127.0.0.1:70000'], '--gateway takes HOST:PORT'],
   ])('%j is a usage error (exit 2) saying %s, and starts no node', async (argv, says) => {
     const { status, stderr } = await run(...argv);
     expect(status).toBe(2);

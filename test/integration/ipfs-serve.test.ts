@@ -47,10 +47,11 @@ async function serve(dir: string, ...args: string[]) {
   const exited = once(child, 'exit');
   for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
     lines.push(line);
-    if (lines.length >= 1 + args.filter((a) => a === '--add').length) break;
+    if (lines.length >= 1 + args.filter((a) => a === '--add' || a === '--gateway').length) break;
   }
   const values = (key: string) => lines.filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
-  return { child, exited, addresses: values('IPFS_ADDR'), refs: values('IPFS_REF'), stderr: () => stderr };
+  const gateway = values('IPFS_GATEWAY')[0];
+  return { child, exited, addresses: values('IPFS_ADDR'), refs: values('IPFS_REF'), gateway, stderr: () => stderr };
 }
 
 /** Another CLI process with its own cache (its embedded node must not share the server's directory). */
@@ -100,6 +101,29 @@ describe('image-trust ipfs serve', () => {
     const report = JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] };
     expect(report.blobs.length).toBeGreaterThan(2);
     expect(report.blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'helia')).toBe(true);
+    expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual([0, null]);
+  });
+
+  it('with --gateway, serves the same blocks as a trustless gateway that fetch reads as CARs', async () => {
+    const server = await serve(join(work, 'gateway'), '--gateway', '127.0.0.1:0', '--add', pushed('multi'));
+    expect(server.gateway).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const output = join(work, 'fetched-over-gateway');
+    const fetched = await runCli([
+      'fetch',
+      server.refs[0] as string,
+      '--ipfs-gateway',
+      server.gateway as string,
+      '--no-registry-fallback',
+      '--output',
+      output,
+      '--format',
+      'json',
+    ]);
+    expect(fetched.status).toBe(0);
+    const report = JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] };
+    expect(report.blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'gateway')).toBe(true);
     expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual([0, null]);

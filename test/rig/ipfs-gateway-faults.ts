@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import * as dagPb from '@ipld/dag-pb';
 import type { Blockstore } from 'interface-blockstore';
 import type { CID } from 'multiformats/cid';
 import { readBlock } from './ipfs-gateway-store';
@@ -47,6 +48,12 @@ export async function servedBlock(store: Blockstore, cid: CID, faults: IpfsServe
   const changed = Uint8Array.from(bytes);
   changed[changed.length - 1] = (changed.at(-1) ?? 0) ^ 0xff;
   return changed;
+}
+
+/** A CAR's links as the faulty server follows them: none under a tampered dag-pb node (its bytes may not decode). */
+export function faultyLinks(faults: IpfsServerFaults) {
+  return (cid: CID, bytes: Uint8Array): CID[] =>
+    faults.tamper.has(cid.toString()) ? [] : dagPb.decode(bytes).Links.map((link) => link.Hash);
 }
 
 /** A blockstore view whose `get` serves what `servedBlock` serves (for the UnixFS exporter behind `cat`). */

@@ -7,6 +7,7 @@ import { CID } from 'multiformats/cid';
 import type { IpfsBlobSink, IpfsBlobSource } from '../../src/core/ipfs/blob-source';
 import { IpfsError } from '../../src/core/ipfs/ipfs-error';
 import { exporter } from 'ipfs-unixfs-exporter';
+import { heldBlockBytes } from '../../src/node/ipfs/block-bytes';
 
 /** Kubo's `ipfs add --cid-version=1` defaults: raw leaves, 256 KiB chunks, balanced DAG of 174 links. */
 export const KUBO_ADD_DEFAULTS = { chunkSize: 256 * 1024, maxChildrenPerNode: 174 };
@@ -27,13 +28,8 @@ export async function addFile(
   return result.cid;
 }
 
-/** One block's bytes, whatever shape the blockstore returns them in; `undefined` when it has none. */
-export async function readBlock(blockstore: Blockstore, cid: CID): Promise<Uint8Array | undefined> {
-  if (!(await blockstore.has(cid))) return undefined;
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of blockstore.get(cid)) chunks.push(chunk);
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-}
+/** One block's bytes; `undefined` when the blockstore has none. */
+export const readBlock = (blockstore: Blockstore, cid: CID) => heldBlockBytes(blockstore, cid);
 
 /** A sink that adds straight into a blockstore (what a Kubo daemon does behind `/api/v0/add`). */
 export function blockstoreSink(blockstore: Blockstore = new MemoryBlockstore()): IpfsBlobSink & {

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Blockstore } from 'interface-blockstore';
 import { exporter } from 'ipfs-unixfs-exporter';
 import { CID } from 'multiformats/cid';
-import { carStream } from './ipfs-gateway-car';
-import { faultyBlockstore, noFaults, sendBody, servedBlock } from './ipfs-gateway-faults';
+import { carStream } from '../../src/node/ipfs/car-stream';
+import { faultyBlockstore, faultyLinks, noFaults, sendBody, servedBlock } from './ipfs-gateway-faults';
 import { startIpfsServer, type IpfsExchange, type IpfsTestServer } from './ipfs-gateway-http';
 import { addFile } from './ipfs-gateway-store';
 
@@ -37,7 +37,7 @@ async function serve({ store, faults, request, response, url }: IpfsExchange) {
   }
   if (command === 'dag/export' && !faults.refuseCar) {
     response.writeHead(200, { 'content-type': 'application/vnd.ipld.car', 'x-stream-output': '1' });
-    const car = carStream(store, cid, faults, false);
+    const car = carStream((c) => servedBlock(store, c, faults), cid, { dups: false, linksOf: faultyLinks(faults) });
     car.done.catch(() => undefined);
     return sendBody(response, car.out, faults);
   }

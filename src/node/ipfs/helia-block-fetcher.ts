@@ -1,5 +1,6 @@
 import type { Blocks } from '@helia/interface';
 import type { CID } from 'multiformats/cid';
+import { blockBytes } from './block-bytes';
 
 /**
  * Blocks from the node (its disk, else its peers over bitswap) for the UnixFS walk, with the next ones asked
@@ -12,7 +13,7 @@ export function heliaBlockFetcher(blockstore: Blocks, signal: AbortSignal) {
     const key = cid.toString();
     let block = inFlight.get(key);
     if (block === undefined) {
-      block = readBlock(blockstore, cid, signal);
+      block = blockBytes(blockstore, cid, signal);
       block.catch(() => undefined);
       inFlight.set(key, block);
     }
@@ -29,10 +30,4 @@ export function heliaBlockFetcher(blockstore: Blocks, signal: AbortSignal) {
     upcoming: (cids: CID[]) => cids.forEach(load),
     close: () => inFlight.clear(),
   };
-}
-
-async function readBlock(blockstore: Blocks, cid: CID, signal: AbortSignal): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of blockstore.get(cid, { signal })) chunks.push(chunk);
-  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }

@@ -9,6 +9,8 @@ import type { Blockstore } from 'interface-blockstore';
 import type { IpfsBlobSink, IpfsBlobSource } from '../../core/ipfs/blob-source';
 import { heliaBlobSink } from './helia-blob-sink';
 import { heliaBlobSource } from './helia-blob-source';
+import type { CID } from 'multiformats/cid';
+import { heldBlockBytes } from './block-bytes';
 import { CheckedBlockstore } from './helia-checked-blockstore';
 import { FileBlockstore } from './helia-fs-blockstore';
 import { dialPeers, redialPeers } from './helia-dial';
@@ -26,6 +28,8 @@ export interface HeliaNode {
   readonly sink: IpfsBlobSink;
   /** Dial more peers; fails with IPFS_UNAVAILABLE when none of them answers. */
   dial(peers: readonly string[], signal?: AbortSignal): Promise<void>;
+  /** A block from this node's directory (checked against its CID), or `undefined`; never from peers. */
+  readHeldBlock(cid: CID): Promise<Uint8Array | undefined>;
   /** Deletes every block no pin reaches (see helia-gc.ts). */
   collectGarbage(signal?: AbortSignal): Promise<GarbageCollected>;
   stop(): Promise<void>;
@@ -53,7 +57,7 @@ export async function startHeliaNode(options: HeliaNodeOptions, seams: HeliaNode
     await datastore.open();
     helia = await composeHelia({ blockstore, datastore }, resolved);
     await helia.start();
-    const node = nodeHandle(helia, resolved, async () => {
+    const node = nodeHandle(helia, blockstore, resolved, async () => {
       await helia?.stop();
       await datastore.close();
       await unlock();
@@ -87,6 +91,7 @@ async function openFsBlockstore(path: string): Promise<Blockstore> {
 
 function nodeHandle(
   helia: HeliaWithLibp2p<ServiceMap>,
+  local: Blockstore,
   options: ResolvedHeliaOptions,
   stop: () => Promise<void>,
 ): HeliaNode {
@@ -103,6 +108,7 @@ function nodeHandle(
       await dialPeers(helia.libp2p, peers, options.dialTimeoutMs, signal);
       peers.forEach((peer) => known.add(peer));
     },
+    readHeldBlock: (cid) => heldBlockBytes(local, cid),
     collectGarbage: (signal) => collectGarbage(helia, join(options.dir, BLOCKS_DIR), signal),
     stop: () => (stopped ??= stop()),
   };
