@@ -46,6 +46,7 @@ describe('the gateway source over HTTPS signed by a CA given to the transport', 
   it('fails with IPFS_UNAVAILABLE caused by the untrusted certificate when the transport lacks the CA', async () => {
     await expect(catAll(sourceFor([https.url], untrusting.transport), served.file.cid)).rejects.toMatchObject({
       code: 'IPFS_UNAVAILABLE',
+      message: expect.stringContaining('certificate is not trusted'),
       cause: { code: 'REGISTRY_TLS', details: { tls: 'certificate' } },
     });
     expect(served.server.requests).toEqual([]);
@@ -92,10 +93,11 @@ describe('image-trust fetch ipfs://CID --ipfs-gateway https://… --ca-file', ()
     expect(ipfs.gateway.requests).toEqual(carRequests(ipfs.gateway.requests));
   });
 
-  it('fails without --ca-file, saying the gateway could not be reached', async () => {
+  it('fails without --ca-file, saying the gateway certificate is not trusted', async () => {
     const args = ['--ipfs-gateway', https.url, '--output', `${work.dir}/untrusted`];
     const { status, report } = await fetchCli(work.dir, ipfs.image.reference, ...args);
     expect({ status, code: report?.code }).toEqual({ status: 3, code: 'IPFS_UNAVAILABLE' });
+    expect(report?.error).toContain('certificate is not trusted');
     expect(ipfs.gateway.requests).toEqual([]);
   });
 });

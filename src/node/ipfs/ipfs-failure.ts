@@ -37,7 +37,13 @@ function fromTransport(error: RegistryError, source: string, cid: string): unkno
       );
     case 'REGISTRY_NETWORK':
     case 'REGISTRY_TLS':
-      return new IpfsError('IPFS_UNAVAILABLE', `${source} could not be reached for ${cid}.`, details, error);
+      // The transport's message names the host and what to do (trust its CA, mark it insecure).
+      return new IpfsError(
+        'IPFS_UNAVAILABLE',
+        `${source} could not be reached for ${cid}: ${error.message}`,
+        details,
+        error,
+      );
     default:
       return error;
   }
