@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { getLayerMs, pushLayer, writeRandomLayer } from './ipfs-layer';
 import { startDiskRegistry } from './ipfs-registry';
 import { runRoleIfChild, spawnRole, type RoleChild } from './ipfs-roles';
@@ -10,7 +12,7 @@ import { median, printRow } from './measure';
 const MiB = 1024 * 1024;
 const SIZE = 256 * MiB;
 const LARGE = 1024 * MiB;
-const RUNS = 3;
+const RUNS = 5;
 const REPO = 'bench/layer';
 
 interface PeerAnswer {
@@ -38,6 +40,13 @@ function fetchFrom(peer: PeerAnswer, digest: string, size: number, via: 'helia' 
   return spawnRole<FetchAnswer>(via === 'stock' ? 'stock' : 'fetch', env).answer;
 }
 
+// Each contender starts on a quiet disk: what the previous one wrote (blocks, a layout) is flushed first, not
+// under the next one's clock.
+const settle = () => promisify(execFile)('sync');
+
+// Every run, so a noisy median shows as one.
+const runs = (ms: number[]) => `(runs: ${ms.map((m) => m.toFixed(0)).join(', ')} ms)`;
+
 const rate = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 
@@ -64,7 +73,10 @@ export async function ipfsBenchmark(): Promise<void> {
       const get = async () => void times.registry.push(await getLayerMs(registry, REPO, digest, SIZE));
       const car = async () => void times.gateway.push((await fetchFrom(peer, digest, SIZE, 'gateway')).ms);
       const stock = async () => void times.stock.push((await fetchFrom(peer, digest, SIZE, 'stock')).ms);
-      for (const run of round % 2 === 0 ? [get, stock, helia, car] : [car, helia, stock, get]) await run();
+      for (const run of round % 2 === 0 ? [get, stock, helia, car] : [car, helia, stock, get]) {
+        await settle();
+        await run();
+      }
     }
     times.helia = fetches.map((f) => f.ms);
     const cost = await verificationCost(layer, digest);
@@ -76,7 +88,11 @@ export async function ipfsBenchmark(): Promise<void> {
     console.log(
       `ipfs: a ${SIZE / MiB} MiB layer on 127.0.0.1, median of ${RUNS} runs (peer added it in ${peer.addMs.toFixed(0)} ms)`,
     );
-    printRow('registry blob GET', registryMs, `${rate(SIZE, registryMs)}; plain GET, bytes dropped`);
+    printRow(
+      'registry blob GET',
+      registryMs,
+      `${rate(SIZE, registryMs)}; plain GET, bytes dropped ${runs(times.registry)}`,
+    );
     printRow(
       'stock helia cat',
       stockMs,
@@ -90,7 +106,7 @@ export async function ipfsBenchmark(): Promise<void> {
     printRow(
       'gateway CAR fetch + verify',
       gatewayMs,
-      `${rate(SIZE, gatewayMs)} (${(registryMs / gatewayMs).toFixed(2)}x); the same peer's blocks as one CAR from its gateway (ipfs serve --gateway)`,
+      `${rate(SIZE, gatewayMs)} (${(registryMs / gatewayMs).toFixed(2)}x); the same peer's blocks as one CAR from its gateway (ipfs serve --gateway) ${runs(times.gateway)}`,
     );
     printRow('raw sha256 (node:crypto)', cost.rawMs, 'one update over the whole buffer; best of 7 rotating rounds');
     printRow('OCI digest verifier', cost.verifierMs, 'BlobVerifier over 256 KiB chunks; best of 7');

@@ -65,6 +65,16 @@ async function runCli(args: string[]) {
   });
 }
 
+/** `image-trust fetch` of a served image from IPFS alone (no registry) into a layout skopeo reads; its blobs' sources. */
+async function fetchOverIpfsOnly(ref: string, name: string, ...sourceArgs: string[]) {
+  const output = join(work, name);
+  const args = ['fetch', ref, ...sourceArgs, '--no-registry-fallback', '--output', output, '--format', 'json'];
+  const fetched = await runCli(args);
+  expect(fetched.status).toBe(0);
+  expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
+  return (JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] }).blobs;
+}
+
 describe('image-trust ipfs serve', () => {
   it('publishes --add images, prints IPFS_ADDR and IPFS_REF, serves another process, and stops cleanly on SIGTERM', async () => {
     const dir = join(work, 'served');
@@ -85,23 +95,14 @@ describe('image-trust ipfs serve', () => {
 
   it("serves an image to 'image-trust fetch ipfs://CID --ipfs-peer' in another process, verified, no registry", async () => {
     const server = await serve(join(work, 'shared'), '--add', pushed('multi'));
-    const output = join(work, 'fetched');
-    const fetched = await runCli([
-      'fetch',
+    const blobs = await fetchOverIpfsOnly(
       server.refs[0] as string,
+      'fetched',
       '--ipfs-peer',
       server.addresses[0] as string,
-      '--no-registry-fallback',
-      '--output',
-      output,
-      '--format',
-      'json',
-    ]);
-    expect(fetched.status).toBe(0);
-    const report = JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] };
-    expect(report.blobs.length).toBeGreaterThan(2);
-    expect(report.blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'helia')).toBe(true);
-    expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
+    );
+    expect(blobs.length).toBeGreaterThan(2);
+    expect(blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'helia')).toBe(true);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual([0, null]);
   });
@@ -109,22 +110,13 @@ describe('image-trust ipfs serve', () => {
   it('with --gateway, serves the same blocks as a trustless gateway that fetch reads as CARs', async () => {
     const server = await serve(join(work, 'gateway'), '--gateway', '127.0.0.1:0', '--add', pushed('multi'));
     expect(server.gateway).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const output = join(work, 'fetched-over-gateway');
-    const fetched = await runCli([
-      'fetch',
+    const blobs = await fetchOverIpfsOnly(
       server.refs[0] as string,
+      'over-gateway',
       '--ipfs-gateway',
       server.gateway as string,
-      '--no-registry-fallback',
-      '--output',
-      output,
-      '--format',
-      'json',
-    ]);
-    expect(fetched.status).toBe(0);
-    const report = JSON.parse(fetched.stdout) as { blobs: { from: string; source: string }[] };
-    expect(report.blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'gateway')).toBe(true);
-    expect(await skopeoInspectRaw(output)).toMatchObject({ mediaType: 'application/vnd.oci.image.index.v1+json' });
+    );
+    expect(blobs.every((blob) => blob.from === 'ipfs' && blob.source === 'gateway')).toBe(true);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual([0, null]);
   });
