@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -82,9 +81,15 @@ async function mergeIndex(dir: string, entries: Descriptor[]): Promise<void> {
   const previous = existing === undefined ? [] : (JSON.parse(existing).manifests as Descriptor[]);
   const digests = new Set(entries.map((e) => e.digest));
   const manifests = [...previous.filter((m) => !digests.has(m.digest)), ...entries];
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }), { flag: 'wx' });
-  await rename(temp, path);
+  // Beside the blobs' temp files, so a killed run's is swept with theirs.
+  const temp = partialBlobPath(join(dir, 'blobs'), 'index.json');
+  try {
+    await writeFile(temp, JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }), { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
 }
 
 async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {

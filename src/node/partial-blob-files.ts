@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { IPFS_DEFAULTS } from '../core/ipfs/defaults';
 
 const PREFIX = '.partial-';
-// `.partial-<alg>-<hex>-<pid>-<rand>`: the pid says whether the writer still runs.
-const WITH_PID = /^\.partial-.+-[0-9a-f]+-(\d+)-[0-9a-f]{12}$/;
+// `.partial-<what>-<pid>-<rand>`: the pid says whether the writer still runs.
+const WITH_PID = /^\.partial-.+-(\d+)-[0-9a-f]{12}$/;
 
-/** The temp file a blob is written to in `blobsDir` until it is verified; it names the writing process. */
-export function partialBlobPath(blobsDir: string, digest: string): string {
-  return join(blobsDir, `${PREFIX}${digest.replace(':', '-')}-${process.pid}-${randomBytes(6).toString('hex')}`);
+/**
+ * The temp file a blob (`what`: its digest) or the layout's `index.json` is written to in `blobsDir` until it is
+ * complete; it names the writing process.
+ */
+export function partialBlobPath(blobsDir: string, what: string): string {
+  return join(blobsDir, `${PREFIX}${what.replace(':', '-')}-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
 /**

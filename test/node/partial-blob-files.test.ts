@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNodeHash } from '../../src/node/ipfs/node-hash';
@@ -62,6 +62,18 @@ describe('blob temp files › when a fetch opens a layout', () => {
     await createOciLayoutStore(dir, createNodeHash);
     expect(await partials(dir)).toEqual([withPid(other), withPid(process.pid)].sort());
     expect(await readdir(join(dir, 'blobs'))).toContain('kept');
+  });
+
+  it("writes index.json through such a temp file too, so a killed writer's is swept the same way", async () => {
+    const { dir, store } = await layout();
+    const abandoned = `.partial-index.json-${await exitedProcess()}-${RAND}`;
+    await touch(join(dir, 'blobs', abandoned));
+    const descriptor = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${HEX}`, size: 2 };
+    await store.writeIndex([descriptor]);
+    expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).manifests).toEqual([descriptor]);
+    expect(await partials(dir)).toEqual([abandoned]);
+    await createOciLayoutStore(dir, createNodeHash);
+    expect(await partials(dir)).toEqual([]);
   });
 
   it('removes a name without a pid (older versions) only once it is more than an hour old', async () => {
