@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getLayerMs, pushLayer, writeRandomLayer } from './ipfs-layer';
+import { pushLayer, writeRandomLayer } from './ipfs-layer';
 import { startDiskRegistry } from './ipfs-registry';
 import { runRoleIfChild, spawnRole, type RoleChild } from './ipfs-roles';
 import { verificationCost } from './ipfs-verify-cost';
@@ -47,6 +47,9 @@ const settle = () => promisify(execFile)('sync');
 // Every run, so a noisy median shows as one.
 const runs = (ms: number[]) => `(runs: ${ms.map((m) => m.toFixed(0)).join(', ')} ms)`;
 
+const getInChild = (registry: string, digest: string, size: number) =>
+  spawnRole<FetchAnswer>('get', { REGISTRY: registry, REPO, DIGEST: digest, SIZE: String(size) }).answer;
+
 const rate = (bytes: number, ms: number) => `${(bytes / MiB / (ms / 1000)).toFixed(0)} MiB/s`;
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
 
@@ -70,7 +73,7 @@ export async function ipfsBenchmark(): Promise<void> {
     const fetches: FetchAnswer[] = [];
     for (let round = 0; round < RUNS; round++) {
       const helia = async () => void fetches.push(await fetchFrom(peer, digest, SIZE));
-      const get = async () => void times.registry.push(await getLayerMs(registry, REPO, digest, SIZE));
+      const get = async () => void times.registry.push((await getInChild(registry, digest, SIZE)).ms);
       const car = async () => void times.gateway.push((await fetchFrom(peer, digest, SIZE, 'gateway')).ms);
       const stock = async () => void times.stock.push((await fetchFrom(peer, digest, SIZE, 'stock')).ms);
       for (const run of round % 2 === 0 ? [get, stock, helia, car] : [car, helia, stock, get]) {

@@ -11,6 +11,7 @@ import { openHeliaNode } from '../src/node/ipfs/helia-embedded';
 import { createNodeHash } from '../src/node/ipfs/node-hash';
 import { startTrustlessGateway } from '../src/node/ipfs/trustless-gateway';
 import { createOciLayoutStore } from '../src/node/oci-layout-store';
+import { getLayerMs } from './ipfs-layer';
 import { stockHeliaCatMs } from './ipfs-stock-helia';
 import { time } from './measure';
 
@@ -22,7 +23,7 @@ export interface RoleChild<T> {
   answer: Promise<T>;
 }
 
-export function spawnRole<T>(role: 'peer' | 'fetch' | 'stock', args: Record<string, string>): RoleChild<T> {
+export function spawnRole<T>(role: 'peer' | 'fetch' | 'stock' | 'get', args: Record<string, string>): RoleChild<T> {
   const child = spawn(process.execPath, [process.argv[1] as string, 'ipfs'], {
     env: { ...process.env, [ROLE]: role, ...args },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -45,6 +46,7 @@ export async function runRoleIfChild(): Promise<boolean> {
   if (role === 'peer') await peer(process.env.LAYER_FILE as string);
   else if (role === 'fetch') await answer(() => fetchVerified(process.env as Record<string, string>));
   else if (role === 'stock') await answer(() => stockFetch(process.env as Record<string, string>));
+  else if (role === 'get') await answer(() => registryGet(process.env as Record<string, string>));
   return role !== undefined;
 }
 
@@ -92,6 +94,12 @@ async function fetchVerified(env: Record<string, string>) {
 // Stock Helia (no verification, layout or disk of ours) from the same peer: the ceiling to compare with.
 async function stockFetch(env: Record<string, string>) {
   const ms = await stockHeliaCatMs(JSON.parse(env.PEERS as string) as string[], env.CID as string, Number(env.SIZE));
+  return { ms, rssBeforeKiB: 0, peakKiB: process.resourceUsage().maxRSS };
+}
+
+// The floor, in its own process as every contender is: one plain GET of the blob from the registry.
+async function registryGet(env: Record<string, string>) {
+  const ms = await getLayerMs(env.REGISTRY as string, env.REPO as string, env.DIGEST as string, Number(env.SIZE));
   return { ms, rssBeforeKiB: 0, peakKiB: process.resourceUsage().maxRSS };
 }
 
