@@ -82,9 +82,10 @@ export async function startTrustlessGateway(
   listen: { host: string; port: number },
 ): Promise<TrustlessGatewayServer> {
   const server = createServer((request, response) => {
-    answerGatewayRequest(request, response, { read }).catch((error: unknown) => {
+    answerGatewayRequest(request, response, { read }).catch(() => {
       if (response.headersSent) return void response.destroy();
-      response.writeHead(500, { 'content-type': 'text/plain' }).end(`the block store failed: ${String(error)}`);
+      // Nothing of the error goes out: it may name local paths.
+      response.writeHead(500, { 'content-type': 'text/plain' }).end('the block store failed');
     });
   });
   await new Promise<void>((resolve, reject) => {

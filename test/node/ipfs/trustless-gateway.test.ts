@@ -101,6 +101,9 @@ describe('the trustless gateway `ipfs serve --gateway` runs', () => {
     );
     servers.push(failing);
     await expect(carCids(`${failing.url}/ipfs/${root}?format=car`)).rejects.toThrow();
+    // Before any byte was sent: a 500 that says nothing of the error (it may name local paths).
+    const refused = await fetch(`${failing.url}/ipfs/${root}?format=raw`);
+    expect([refused.status, await refused.text()]).toEqual([500, 'the block store failed']);
   });
 
   it('says clearly when it cannot listen where asked', async () => {
