@@ -2,6 +2,7 @@ import type { BlobRef } from './blob-fetcher';
 import { checkBlobStatus } from './blob-fetcher';
 import { checkResumedBlob, rangeHeaders } from './blob-range';
 import { parseDigest } from './digest';
+import { discardStream } from './discard-stream';
 import type { CreateHash, StreamingHash, TransportResponse } from './ports';
 import { RegistryError } from './registry-error';
 import type { RegistrySession } from './registry-session';
@@ -46,16 +47,19 @@ export async function* fetchBlobStream(
   for (let resumes = 0; ; resumes += 1) {
     try {
       const response = await requestFrom(session, ref, progress.received, signal);
-      const checked =
+      const checked = await checkedOrDiscarded(response, () =>
         details === undefined
           ? { details: checkBlobStatus(session, ref, response), skip: 0 }
-          : checkResumedBlob(session, ref, response, progress.received);
+          : checkResumedBlob(session, ref, response, progress.received),
+      );
       details = checked.details;
       yield* readBody(session, ref, response, checked.skip, progress);
       break;
     } catch (error) {
       // Only a dropped connection once the blob has started is resumed; the first request fails as it always did.
       if (details === undefined || !isDropped(error)) throw error;
+      // Every byte arrived before the drop (a body without its end): nothing to ask for, the digest decides.
+      if (progress.received === ref.size) break;
       if (resumes === maxResumes) throw droppedTooOften(session, ref, error, progress.received, resumes);
     }
   }
@@ -65,6 +69,16 @@ export async function* fetchBlobStream(
     throw new RegistryError('REGISTRY_DIGEST_MISMATCH', message, { ...details, expected: ref.digest, actual });
   }
   if (progress.held !== undefined) yield progress.held;
+}
+
+// A refused answer's body is thrown away at once: left unread, it holds its connection until the idle timeout.
+async function checkedOrDiscarded<T>(response: TransportResponse, check: () => T): Promise<T> {
+  try {
+    return check();
+  } catch (error) {
+    await discardStream(response.stream);
+    throw error;
+  }
 }
 
 // The same path, scope and token handling as the first request; a 200 to a Range request is the whole blob.

@@ -5,6 +5,7 @@ import { parseCid } from '../../core/ipfs/digest-cid';
 import { canTryElsewhere, IpfsError } from '../../core/ipfs/ipfs-error';
 import type { CreateHash } from '../../core/ipfs/ports';
 import { walkUnixfsFile, type Block } from '../../core/ipfs/unixfs-block-walk';
+import { discardStream } from '../../core/registry/discard-stream';
 import type { Transport, TransportResponse } from '../../core/registry/ports';
 import { plainHttpAllowed } from '../../core/registry/registry-host';
 import { gatewayBlockFetcher } from './gateway-block-fetcher';
@@ -58,7 +59,10 @@ async function* catFrom(options: GatewayOptions, gateway: URL, cidText: string, 
   const cid = parseCid(cidText);
   const guard = stallGuard(signal, options.stallTimeoutMs ?? IPFS_DEFAULTS.stallTimeoutMs, 'gateway');
   const blocks = gatewayBlockFetcher(options.transport, gateway, guard.signal, IPFS_DEFAULTS.gatewayPrefetch);
-  const ordered = await openCar(options.transport, gateway, cidText, guard.signal);
+  const ordered = await openCar(options.transport, gateway, cidText, guard.signal).catch((error: unknown) => {
+    guard.stop(); // its stall timer would otherwise hold the process after the fetch moved on
+    throw error;
+  });
   const walk = walkUnixfsFile(cid, {
     ...blocks,
     ...(ordered === undefined ? {} : { ordered }),
@@ -94,7 +98,7 @@ async function openCar(
   }
   const details = { cid, source: 'gateway' };
   if (response.url.href !== url.href) {
-    await discard(response.stream);
+    await discardStream(response.stream);
     // The transport follows redirects; the CAR from wherever the gateway sent us is not taken.
     const message = `${gateway.host} redirected the CAR request for ${cid} to ${response.url.host}; refused.`;
     throw new IpfsError('IPFS_UNAVAILABLE', message, details);
@@ -104,20 +108,10 @@ async function openCar(
   }
   const type = response.headers['content-type']?.join(',') ?? '';
   if (response.status !== 200 || response.stream === undefined || !type.includes('car')) {
-    await discard(response.stream);
+    await discardStream(response.stream);
     return undefined;
   }
   return readCarBlocks(response.stream, `gateway ${gateway.host}`);
-}
-
-// A stream nobody started ignores `return()` and holds its connection until the idle timeout: taking one chunk
-// starts it, and the `break` then closes the response.
-async function discard(stream: AsyncIterable<Uint8Array> | undefined): Promise<void> {
-  try {
-    for await (const _chunk of stream ?? []) break;
-  } catch {
-    // A body being thrown away may fail as it likes.
-  }
 }
 
 function checkedGateway(text: string, insecureHosts: readonly string[]): URL {

@@ -182,6 +182,33 @@ describe('createRegistryClient › fetchBlobStream › when the connection drops
     expect(error).toMatchObject({ code: 'REGISTRY_UNEXPECTED_STATUS' });
   });
 
+  it('asks for nothing more when the connection drops after the last byte: the digest decides', async () => {
+    const { client, ref, seen } = await registry((res, _range, nth) => {
+      if (nth > 0) return res.writeHead(416).end(); // what a registry answers to bytes=<size>-
+      res.writeHead(200); // chunked: the drop loses only the closing chunk
+      res.write(layer, () => setTimeout(() => res.destroy(), 100));
+    });
+    const { bytes, error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toBeUndefined();
+    expect(bytes.equals(layer)).toBe(true);
+    expect(seen.filter((s) => s.range !== undefined)).toEqual([]);
+  });
+
+  it('closes the connection of a refused resume at once instead of holding it until the idle timeout', async () => {
+    let closed: Promise<unknown> = Promise.resolve();
+    const { client, ref } = await registry(
+      cutOnce((res) => {
+        closed = new Promise((resolve) => res.once('close', resolve));
+        res.writeHead(206, { 'content-range': `bytes 0-${layer.length - 1}/${layer.length}` });
+        res.write(layer.subarray(0, 10_000)); // and never ends
+      }),
+    );
+    const { error } = await read(client.fetchBlobStream(ref, { createHash: createNodeHash }));
+    expect(error).toMatchObject({ code: 'REGISTRY_UNEXPECTED_STATUS' });
+    const deadline = new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000).unref());
+    expect(await Promise.race([closed.then(() => 'closed'), deadline])).toBe('closed');
+  });
+
   it('fails with REGISTRY_RESPONSE_TOO_LARGE when a 206 sends more than the rest', async () => {
     const longer = Buffer.concat([layer.subarray(CUT), Buffer.from('more')]);
     const { client, ref } = await registry(cutOnce((res) => partial(res, rest, longer)));
