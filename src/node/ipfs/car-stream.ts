@@ -31,16 +31,16 @@ export function carStream(read: BlockRead, root: CID, options: CarStreamOptions)
     await writer.put({ cid, bytes });
     if (cid.code !== dagPb.code) return;
     const links = linksOf(cid, bytes);
-    const reads: Promise<Uint8Array | undefined>[] = [];
-    const readUpTo = (end: number) => {
-      for (let i = reads.length; i < Math.min(end, links.length); i++) {
-        reads.push(read(links[i] as CID));
-        reads[i]?.catch(() => undefined); // awaited when the walk reaches it, unless an earlier block failed
+    // Reads in flight, in link order; each is dropped once taken, so only the window's blocks stay in memory.
+    const ahead: Promise<Uint8Array | undefined>[] = [];
+    let started = 0;
+    for (const link of links) {
+      for (; started < links.length && ahead.length <= READ_AHEAD; started++) {
+        const reading = read(links[started] as CID);
+        reading.catch(() => undefined); // awaited when the walk reaches it, unless an earlier block failed
+        ahead.push(reading);
       }
-    };
-    for (const [i, link] of links.entries()) {
-      readUpTo(i + 1 + READ_AHEAD);
-      await visit(link, reads[i] as Promise<Uint8Array | undefined>);
+      await visit(link, ahead.shift() as Promise<Uint8Array | undefined>);
     }
   };
   const done = visit(root, read(root)).finally(() => writer.close());
