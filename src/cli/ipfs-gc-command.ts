@@ -23,10 +23,11 @@ export async function runIpfsGc(args: string[], io: CliIo): Promise<number> {
   // Dial out only: collecting garbage needs no peers and no listening socket.
   const node = await openHeliaNode({ ...heliaOptionsFor(parsed.values, io), listen: [] });
   try {
-    const { removed, freedBytes, failed } = await node.collectGarbage();
+    const { removed, freedBytes, failed, stoppedBy } = await node.collectGarbage();
     io.stdout(`removed ${removed} unpinned blocks (${(freedBytes / MIB).toFixed(1)} MiB)\n`);
     if (failed === 0) return EXIT.ok;
-    io.stderr(`${failed} blocks could not be deleted; run 'image-trust ipfs gc' again.\n`);
+    const why = stoppedBy === undefined ? '' : ` (${stoppedBy})`;
+    io.stderr(`${failed} blocks could not be deleted${why}; run 'image-trust ipfs gc' again.\n`);
     return EXIT.incomplete;
   } finally {
     await node.stop();

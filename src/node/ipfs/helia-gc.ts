@@ -7,7 +7,10 @@ export interface GarbageCollected {
   removed: number;
   /** Bytes of block files before minus after. */
   freedBytes: number;
+  /** Blocks that could not be looked at or deleted (Helia stops at the first block it cannot delete). */
   failed: number;
+  /** Why the run stopped early, when it did. */
+  stoppedBy?: string;
 }
 
 /**
@@ -18,14 +21,22 @@ export async function collectGarbage(helia: Helia, blocksDir: string, signal?: A
   const before = await directoryBytes(blocksDir);
   let removed = 0;
   let failed = 0;
-  await helia.gc({
-    ...(signal === undefined ? {} : { signal }),
-    onProgress: (event) => {
-      if (event.type === 'helia:gc:deleted') removed++;
-      else if (event.type === 'helia:gc:error') failed++;
-    },
-  });
-  return { removed, failed, freedBytes: Math.max(0, before - (await directoryBytes(blocksDir))) };
+  let stoppedBy: string | undefined;
+  try {
+    await helia.gc({
+      ...(signal === undefined ? {} : { signal }),
+      onProgress: (event) => {
+        if (event.type === 'helia:gc:deleted') removed++;
+        else if (event.type === 'helia:gc:error') failed++;
+      },
+    });
+  } catch (error) {
+    signal?.throwIfAborted();
+    failed++;
+    stoppedBy = error instanceof Error ? error.message : String(error);
+  }
+  const freedBytes = Math.max(0, before - (await directoryBytes(blocksDir)));
+  return { removed, failed, freedBytes, ...(stoppedBy === undefined ? {} : { stoppedBy }) };
 }
 
 async function directoryBytes(dir: string): Promise<number> {

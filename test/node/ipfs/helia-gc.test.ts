@@ -1,3 +1,4 @@
+import { MemoryBlockstore } from 'blockstore-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli';
 import { captureIo } from '../../support/capture-io';
@@ -53,6 +54,19 @@ describe('garbage collection of the embedded node', () => {
     const done = await run();
     expect(done).toMatchObject({ status: 0, stderr: '' });
     expect(done.stdout).toMatch(/^removed 13 unpinned blocks \(3\.0 MiB\)\n$/);
+  });
+
+  it('says how far it got when a block cannot be deleted', async () => {
+    const a = await nodes.start();
+    const cid = await a.node.sink.add(randomBlob(MiB).chunks(), { signal: signal() });
+    const undeletable = new (class extends MemoryBlockstore {
+      override delete(): never {
+        throw new Error('permission denied');
+      }
+    })();
+    const b = await nodes.start({ peers: a.node.addresses() }, { blockstore: undeletable });
+    await hashStream(b.node.source.cat(cid, { signal: signal() }));
+    expect(await b.node.collectGarbage()).toMatchObject({ failed: 1, stoppedBy: 'permission denied' });
   });
 
   it('takes no arguments', async () => {
