@@ -5,7 +5,7 @@ import type { Descriptor } from '../core/ipfs/descriptor';
 import { IpfsError } from '../core/ipfs/ipfs-error';
 import type { BlobStore, BlobTempFile, CreateHash } from '../core/ipfs/ports';
 import { parseDigest } from '../core/registry/digest';
-import { partialBlobPath, removeStalePartials } from './partial-blob-files';
+import { partialBlobPath, removeStaleIndexPartials, removeStalePartials } from './partial-blob-files';
 
 const LAYOUT_FILE = JSON.stringify({ imageLayoutVersion: '1.0.0' });
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -26,9 +26,10 @@ export async function createOciLayoutStore(dir: string, createHash: CreateHash):
     await mkdir(join(dir, 'blobs'), { recursive: true });
     await writeFile(join(dir, 'oci-layout'), LAYOUT_FILE, { flag: 'wx' }).catch(ignoreExists);
   });
-  await guarded(`remove abandoned temp files from ${join(dir, 'blobs')}`, () =>
-    removeStalePartials(join(dir, 'blobs')),
-  );
+  await guarded(`remove abandoned temp files from ${dir}`, async () => {
+    await removeStalePartials(join(dir, 'blobs'));
+    await removeStaleIndexPartials(dir);
+  });
   return {
     dir,
     hasBlob: (digest, size) => holdsBlob(blobPath(dir, digest), digest, size, createHash),
@@ -81,8 +82,9 @@ async function mergeIndex(dir: string, entries: Descriptor[]): Promise<void> {
   const previous = existing === undefined ? [] : (JSON.parse(existing).manifests as Descriptor[]);
   const digests = new Set(entries.map((e) => e.digest));
   const manifests = [...previous.filter((m) => !digests.has(m.digest)), ...entries];
-  // Beside the blobs' temp files, so a killed run's is swept with theirs.
-  const temp = partialBlobPath(join(dir, 'blobs'), 'index.json');
+  // Named like the blobs' temp files, so a killed run's is swept as theirs are; beside index.json, so the rename
+  // never crosses file systems (blobs/ may be a mount).
+  const temp = partialBlobPath(dir, 'index.json');
   try {
     await writeFile(temp, JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }), { flag: 'wx' });
     await rename(temp, path);

@@ -8,23 +8,37 @@ const PREFIX = '.partial-';
 const WITH_PID = /^\.partial-.+-(\d+)-[0-9a-f]{12}$/;
 
 /**
- * The temp file a blob (`what`: its digest) or the layout's `index.json` is written to in `blobsDir` until it is
+ * The temp file a blob (`what`: its digest) or the layout's `index.json` is written to in `dir` until it is
  * complete; it names the writing process.
  */
-export function partialBlobPath(blobsDir: string, what: string): string {
-  return join(blobsDir, `${PREFIX}${what.replace(':', '-')}-${process.pid}-${randomBytes(6).toString('hex')}`);
+export function partialBlobPath(dir: string, what: string): string {
+  return join(dir, `${PREFIX}${what.replace(':', '-')}-${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
 /**
- * Removes the temp files a killed fetch left in `blobsDir` (SIGKILL, power loss): those whose writer no longer
- * runs, never another live fetch's; names from before the pid was recorded once they are older than the window.
+ * Removes the temp files a killed fetch left in a layout's `blobs/` (SIGKILL, power loss): those whose writer no
+ * longer runs, never another live fetch's; names from before the pid was recorded once older than the window.
  */
 export async function removeStalePartials(blobsDir: string, now = Date.now()): Promise<void> {
-  const names = (await readdir(blobsDir)).filter((name) => name.startsWith(PREFIX));
-  for (const name of names) {
+  for (const name of await partialsIn(blobsDir, PREFIX)) {
     const path = join(blobsDir, name);
     if (await isStale(name, path, now)) await unlink(path).catch(ignoreGone);
   }
+}
+
+/**
+ * The same for the layout's own directory, which may be any folder the user named: only our `index.json` temp
+ * files with a dead writer's pid are touched there, nothing else that happens to start with `.partial-`.
+ */
+export async function removeStaleIndexPartials(layoutDir: string): Promise<void> {
+  for (const name of await partialsIn(layoutDir, `${PREFIX}index.json-`)) {
+    const pid = WITH_PID.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await unlink(join(layoutDir, name)).catch(ignoreGone);
+  }
+}
+
+async function partialsIn(dir: string, prefix: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name.startsWith(prefix));
 }
 
 async function isStale(name: string, path: string, now: number): Promise<boolean> {

@@ -64,16 +64,19 @@ describe('blob temp files › when a fetch opens a layout', () => {
     expect(await readdir(join(dir, 'blobs'))).toContain('kept');
   });
 
-  it("writes index.json through such a temp file too, so a killed writer's is swept the same way", async () => {
+  it("writes index.json through such a temp file beside it, so a killed writer's is swept the same way", async () => {
     const { dir, store } = await layout();
     const abandoned = `.partial-index.json-${await exitedProcess()}-${RAND}`;
-    await touch(join(dir, 'blobs', abandoned));
+    await touch(join(dir, abandoned));
     const descriptor = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${HEX}`, size: 2 };
     await store.writeIndex([descriptor]);
     expect(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')).manifests).toEqual([descriptor]);
-    expect(await partials(dir)).toEqual([abandoned]);
+    // The layout may be any folder: a user's own file that merely starts with .partial- stays, however old.
+    await touch(join(dir, '.partial-notes.txt'), 2 * HOUR);
+    const topLevel = async () => (await readdir(dir)).filter((name) => name.startsWith('.partial-')).sort();
+    expect(await topLevel()).toEqual([abandoned, '.partial-notes.txt'].sort());
     await createOciLayoutStore(dir, createNodeHash);
-    expect(await partials(dir)).toEqual([]);
+    expect(await topLevel()).toEqual(['.partial-notes.txt']);
   });
 
   it('removes a name without a pid (older versions) only once it is more than an hour old', async () => {
