@@ -1,3 +1,4 @@
+import { configPlatform } from '../registry/image-config';
 import { parseJsonDocument, type Descriptor } from './descriptor';
 import { IpfsError } from './ipfs-error';
 
@@ -51,15 +52,4 @@ export function verifyConfigPlatform(config: Descriptor, bytes: Uint8Array, want
 
 export function platformText(p: PlatformWanted): string {
   return [p.os, p.architecture, ...(p.variant ? [p.variant] : [])].join('/');
-}
-
-// image-spec config.md: `os` and `architecture` are required, `variant` optional.
-function configPlatform(config: Record<string, unknown>): PlatformWanted | undefined {
-  const { os, architecture, variant } = config;
-  if (!isNamed(os) || !isNamed(architecture)) return undefined;
-  return { os, architecture, ...(isNamed(variant) ? { variant } : {}) };
-}
-
-function isNamed(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
 }

@@ -41,8 +41,15 @@ export function parseImagePlatform(configBytes: Uint8Array, registry: string): I
       { registry },
       cause,
     );
-  const { os, architecture, variant } = parseObject(configBytes, invalid);
-  if (typeof os !== 'string' || os === '' || typeof architecture !== 'string' || architecture === '') throw invalid();
+  const platform = configPlatform(parseObject(configBytes, invalid));
+  if (platform === undefined) throw invalid();
+  return platform;
+}
+
+/** The platform a parsed image config names; `undefined` without a non-empty `os` and `architecture`. */
+export function configPlatform(config: Record<string, unknown>): ImagePlatform | undefined {
+  const { os, architecture, variant } = config;
+  if (typeof os !== 'string' || os === '' || typeof architecture !== 'string' || architecture === '') return undefined;
   return typeof variant === 'string' && variant !== '' ? { os, architecture, variant } : { os, architecture };
 }
 
