@@ -13,6 +13,7 @@ import { IPFS_NODE_FLAGS, IPFS_NODE_FLAGS_USAGE } from './ipfs-flags';
 import { parseOutputFormat } from './output-format';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
+import { onStopSignal } from './stop-signals';
 
 const usage = `Usage: image-trust fetch IMAGE@DIGEST|ipfs://CID [options]
 
@@ -51,8 +52,6 @@ const FLAGS = {
   format: { type: 'string' },
 } as const;
 
-const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, FLAGS);
   const format = parseOutputFormat(values.format);
@@ -74,7 +73,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw error;
   });
   const progress = values.progress || io.isTty ? progressReporter(io.stderr, { tty: io.isTty }) : undefined;
-  const stop = stopOnSignals();
+  // The blobs being written are discarded as on any failure; the next fetch into the layout removes what a
+  // second signal (the process ends at once) left.
+  const stop = onStopSignal((name) => new CoreError('FETCH_INTERRUPTED', `Stopped by ${name}; nothing half-written.`));
   let report: FetchReport;
   try {
     const fetched = await fetchToLayout(target, {
@@ -101,26 +102,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
   if (report.error === null) return EXIT.ok;
   return stop.received === undefined ? EXIT.incomplete : 128 + constants.signals[stop.received];
-}
-
-/**
- * Aborts the fetch on the first SIGINT or SIGTERM, so the blobs being written are discarded as on any failure;
- * `received` names it for the shell's 128+N status. A second signal finds no handler: Node's default ends the
- * process at once, and the next fetch into the layout removes what it left.
- */
-function stopOnSignals() {
-  const controller = new AbortController();
-  const stop = { signal: controller.signal, received: undefined as NodeJS.Signals | undefined, dispose };
-  function onSignal(name: NodeJS.Signals) {
-    dispose();
-    stop.received = name;
-    controller.abort(new CoreError('FETCH_INTERRUPTED', `Stopped by ${name}; nothing half-written.`));
-  }
-  function dispose() {
-    for (const name of STOP_SIGNALS) process.off(name, onSignal);
-  }
-  for (const name of STOP_SIGNALS) process.once(name, onSignal);
-  return stop;
 }
 
 export const fetchCommand: Command = {

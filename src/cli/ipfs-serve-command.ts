@@ -6,6 +6,7 @@ import { parsePinnedReference, publishFromRegistry } from './ipfs-publish';
 import { publishText } from './ipfs-report';
 import { REGISTRY_FLAGS, REGISTRY_FLAGS_USAGE, registryClientFor } from './registry-flags';
 import { parseCommandArgs } from './scan-flags';
+import { onStopSignal } from './stop-signals';
 
 export const IPFS_SERVE_USAGE = `Usage: image-trust ipfs serve [--listen MULTIADDR]... [--gateway HOST:PORT] [--add IMAGE@DIGEST]... [options]
 
@@ -40,7 +41,7 @@ export async function runIpfsServe(args: string[], io: CliIo): Promise<number> {
   });
   const gatewayAddress = parsed.values.gateway === undefined ? undefined : parseHostPort(parsed.values.gateway);
   const refs = (parsed.values.add ?? []).map(parsePinnedReference);
-  const stopRequested = signalled(['SIGINT', 'SIGTERM']);
+  const stopRequested = onStopSignal();
   const node = await openHeliaNode(heliaOptionsFor(parsed.values, io, parsed.values.listen));
   try {
     const registry = registryClientFor(parsed.values, io);
@@ -62,7 +63,7 @@ export async function runIpfsServe(args: string[], io: CliIo): Promise<number> {
     try {
       if (gateway !== undefined) lines.unshift(`IPFS_GATEWAY=${gateway.url}`);
       io.stdout([...node.addresses().map((address) => `IPFS_ADDR=${address}`), ...lines, ''].join('\n'));
-      await stopRequested.promise;
+      await stopRequested.stopped;
       return EXIT.ok;
     } finally {
       await gateway?.close();
@@ -80,17 +81,4 @@ function parseHostPort(text: string): { host: string; port: number } {
   if (match === null || port > 65_535)
     throw new UsageError(`--gateway takes HOST:PORT (e.g. 127.0.0.1:8080), not '${text}'`);
   return { host: match[1] ?? match[2] ?? '', port };
-}
-
-/** Resolves on the first of `names`; a second signal while stopping is left to Node's default (exit). */
-function signalled(names: NodeJS.Signals[]) {
-  const controller = new AbortController();
-  const onSignal = () => {
-    dispose();
-    controller.abort();
-  };
-  const dispose = () => names.forEach((name) => process.off(name, onSignal));
-  names.forEach((name) => process.once(name, onSignal));
-  const promise = new Promise<void>((resolve) => controller.signal.addEventListener('abort', () => resolve()));
-  return { promise, signal: controller.signal, dispose };
 }
