@@ -19,33 +19,31 @@ export function partialBlobPath(dir: string, what: string): string {
  * Removes the temp files a killed fetch left in a layout's `blobs/` (SIGKILL, power loss): those whose writer no
  * longer runs, never another live fetch's; names from before the pid was recorded once older than the window.
  */
-export async function removeStalePartials(blobsDir: string, now = Date.now()): Promise<void> {
-  for (const name of await partialsIn(blobsDir, PREFIX)) {
-    const path = join(blobsDir, name);
-    if (await isStale(name, path, now)) await unlink(path).catch(ignoreGone);
-  }
+export function removeStalePartials(blobsDir: string, now = Date.now()): Promise<void> {
+  return removeStale(blobsDir, PREFIX, IPFS_DEFAULTS.partialWithoutPidMaxAgeMs, now);
 }
 
 /**
  * The same for the layout's own directory, which may be any folder the user named: only our `index.json` temp
  * files with a dead writer's pid are touched there, nothing else that happens to start with `.partial-`.
  */
-export async function removeStaleIndexPartials(layoutDir: string): Promise<void> {
-  for (const name of await partialsIn(layoutDir, `${PREFIX}index.json-`)) {
-    const pid = WITH_PID.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) await unlink(join(layoutDir, name)).catch(ignoreGone);
+export function removeStaleIndexPartials(layoutDir: string): Promise<void> {
+  return removeStale(layoutDir, `${PREFIX}index.json-`, Number.POSITIVE_INFINITY, Date.now());
+}
+
+async function removeStale(dir: string, prefix: string, pidlessMaxAgeMs: number, now: number): Promise<void> {
+  for (const name of (await readdir(dir)).filter((entry) => entry.startsWith(prefix))) {
+    const path = join(dir, name);
+    if (await isStale(name, path, pidlessMaxAgeMs, now)) await unlink(path).catch(ignoreGone);
   }
 }
 
-async function partialsIn(dir: string, prefix: string): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name.startsWith(prefix));
-}
-
-async function isStale(name: string, path: string, now: number): Promise<boolean> {
+async function isStale(name: string, path: string, pidlessMaxAgeMs: number, now: number): Promise<boolean> {
   const pid = WITH_PID.exec(name)?.[1];
   if (pid !== undefined) return !isRunning(Number(pid));
+  if (pidlessMaxAgeMs === Number.POSITIVE_INFINITY) return false;
   const found = await lstat(path).catch(ignoreGone);
-  return found !== undefined && now - found.mtimeMs > IPFS_DEFAULTS.partialWithoutPidMaxAgeMs;
+  return found !== undefined && now - found.mtimeMs > pidlessMaxAgeMs;
 }
 
 // Signal 0 only asks whether the process exists; EPERM means it does (another user's), so only ESRCH counts.
